@@ -1,0 +1,17 @@
+package dev.dbplane.embedded;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the embedded PostgreSQL keeps its data and which port it listens on. Used only
+ * when no {@code spring.datasource.url} is configured.
+ *
+ * @param dataDir folder of the PostgreSQL cluster; kept across restarts
+ * @param port TCP port on 127.0.0.1, {@code 0} for any free port
+ */
+@ConfigurationProperties("dbplane.embedded")
+public record EmbeddedPostgresProperties(@DefaultValue("data/postgres") Path dataDir, @DefaultValue("0") int port) {
+}

@@ -1,0 +1,24 @@
+package dev.dbplane.harness;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The script that produces the changelog of a {@code Script} schema, as sent on create
+ * and returned. Unknown fields are refused here.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ChangeLogScript(@NotNull @Size(min = 1) String image, @NotNull @Size(min = 1) String command,
+		@NotNull String shell, @NotNull String location, String toml) {
+
+	SchemaScript toStored() {
+		return new SchemaScript(this.image, this.command, this.shell, this.location, this.toml);
+	}
+
+	static ChangeLogScript from(SchemaScript stored) {
+		return (stored != null) ? new ChangeLogScript(stored.image(), stored.command(), stored.shell(),
+				stored.location(), stored.toml()) : null;
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.dbplane.harness;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Harness database instances of a schema, under the same three prefixes as schemas.
+ * Listing is a POST to {@code instancelist} whose body (a tag filter) is optional.
+ */
+@RestController
+@RequestMapping(
+		path = { "/v1/orgs/{org}/projects/{project}/dbschema/{dbschema}",
+				"/gateway/v1/orgs/{org}/projects/{project}/dbschema/{dbschema}",
+				"/dbops/v1/orgs/{org}/projects/{project}/dbschema/{dbschema}" },
+		produces = MediaType.APPLICATION_JSON_VALUE)
+class InstanceController {
+
+	private final InstanceService instances;
+
+	InstanceController(InstanceService instances) {
+		this.instances = instances;
+	}
+
+	@PostMapping("/instancelist")
+	ResponseEntity<List<InstanceResponse>> list(HarnessAccount account,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
+			@Valid ListQuery query, @Valid @RequestBody(required = false) InstanceFilter filter) {
+		return Paging.respond(this.instances.list(account, org, project, dbschema, query,
+				(filter != null) ? filter : InstanceFilter.NONE));
+	}
+
+	@PostMapping(path = "/instance", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	InstanceResponse create(HarnessAccount account,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
+			@Valid @RequestBody InstanceCreateRequest request) {
+		return this.instances.create(account, org, project, dbschema, request);
+	}
+
+	@GetMapping("/instance/{dbinstance}")
+	InstanceResponse get(HarnessAccount account,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbinstance) {
+		return this.instances.get(account, org, project, dbschema, dbinstance);
+	}
+
+	@PutMapping(path = "/instance/{dbinstance}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	InstanceResponse update(HarnessAccount account,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbinstance,
+			@Valid @RequestBody InstanceUpdateRequest request) {
+		return this.instances.update(account, org, project, dbschema, dbinstance, request);
+	}
+
+	@DeleteMapping("/instance/{dbinstance}")
+	ResponseEntity<Void> delete(HarnessAccount account,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbinstance) {
+		this.instances.delete(account, org, project, dbschema, dbinstance);
+		return ResponseEntity.noContent().build();
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.dbplane.harness;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/**
+ * The stored source of a {@code Repository} schema. An empty {@code connector} means a
+ * Harness Code repository, which is why it is kept apart from a missing one.
+ */
+@Embeddable
+record SchemaChangelog(@Column(name = "changelog_connector") String connector,
+		@Column(name = "changelog_location") String location, @Column(name = "changelog_repo") String repo,
+		@Column(name = "changelog_archive_path") String archivePath, @Column(name = "changelog_toml") String toml) {
+
+	/** The Harness {@code schemaSourceType} this source implies. */
+	String sourceType() {
+		if (this.archivePath != null && !this.archivePath.isEmpty()) {
+			return "Artifactory";
+		}
+		return (this.connector == null || this.connector.isEmpty()) ? "HarnessCode" : "Git";
+	}
+
+}

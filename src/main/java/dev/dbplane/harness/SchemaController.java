@@ -1,0 +1,81 @@
+package dev.dbplane.harness;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Harness database schemas, under {@code /v1}, {@code /gateway/v1} (Terraform's default
+ * endpoint ends in {@code /gateway}) and {@code /dbops/v1} (Harness's MCP server).
+ */
+@RestController
+@RequestMapping(path = { "/v1/orgs/{org}/projects/{project}/dbschema",
+		"/gateway/v1/orgs/{org}/projects/{project}/dbschema", "/dbops/v1/orgs/{org}/projects/{project}/dbschema" },
+		produces = MediaType.APPLICATION_JSON_VALUE)
+class SchemaController {
+
+	private final SchemaService schemas;
+
+	SchemaController(SchemaService schemas) {
+		this.schemas = schemas;
+	}
+
+	@GetMapping
+	ResponseEntity<List<SchemaResponse>> list(HarnessAccount account,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
+			@Valid ListQuery query, @RequestParam(required = false) MigrationType migrationType) {
+		return Paging.respond(this.schemas.list(account, org, project, query, migrationType));
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	SchemaResponse create(HarnessAccount account,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
+			@Valid @RequestBody SchemaCreateRequest request) {
+		return this.schemas.create(account, org, project, request);
+	}
+
+	@GetMapping("/{dbschema}")
+	SchemaResponse get(HarnessAccount account,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema) {
+		return this.schemas.get(account, org, project, dbschema);
+	}
+
+	@PutMapping(path = "/{dbschema}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	SchemaResponse update(HarnessAccount account,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
+			@Valid @RequestBody SchemaUpdateRequest request) {
+		return this.schemas.update(account, org, project, dbschema, request);
+	}
+
+	@DeleteMapping("/{dbschema}")
+	ResponseEntity<Void> delete(HarnessAccount account,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
+			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema) {
+		this.schemas.delete(account, org, project, dbschema);
+		return ResponseEntity.noContent().build();
+	}
+
+}
