@@ -1,5 +1,6 @@
 package dev.dbplane.harness;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,8 +10,11 @@ import jakarta.validation.constraints.Size;
  * and returned. Unknown fields are refused here.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ChangeLogScript(@NotNull @Size(min = 1) String image, @NotNull @Size(min = 1) String command,
-		@NotNull String shell, @NotNull String location, String toml) {
+record ChangeLogScript(@Schema(example = "plugins/image:latest") @NotNull @Size(min = 1) String image,
+		@Schema(example = "curl -o changelog.yaml https://example.com/changelog.yaml") @NotNull @Size(
+				min = 1) String command,
+		@Schema(example = "Bash") @NotNull String shell, @Schema(example = "changelog.yaml") @NotNull String location,
+		String toml) {
 
 	SchemaScript toStored() {
 		return new SchemaScript(this.image, this.command, this.shell, this.location, this.toml);

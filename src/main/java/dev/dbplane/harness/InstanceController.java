@@ -2,8 +2,12 @@ package dev.dbplane.harness;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Listing is a POST to {@code instancelist} whose body (a tag filter) is optional.
  */
 @RestController
+@Tag(name = "Harness: database instances", description = "Database instances of a Harness schema")
 @RequestMapping(
 		path = { "/v1/orgs/{org}/projects/{project}/dbschema/{dbschema}",
 				"/gateway/v1/orgs/{org}/projects/{project}/dbschema/{dbschema}",
@@ -36,16 +41,18 @@ class InstanceController {
 		this.instances = instances;
 	}
 
+	@Operation(summary = "List instances; the body (a tag filter) is optional")
 	@PostMapping("/instancelist")
 	ResponseEntity<List<InstanceResponse>> list(HarnessAccount account,
 			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
 			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
 			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
-			@Valid ListQuery query, @Valid @RequestBody(required = false) InstanceFilter filter) {
+			@ParameterObject @Valid ListQuery query, @Valid @RequestBody(required = false) InstanceFilter filter) {
 		return Paging.respond(this.instances.list(account, org, project, dbschema, query,
 				(filter != null) ? filter : InstanceFilter.NONE));
 	}
 
+	@Operation(summary = "Create an instance")
 	@PostMapping(path = "/instance", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	InstanceResponse create(HarnessAccount account,
@@ -56,6 +63,7 @@ class InstanceController {
 		return this.instances.create(account, org, project, dbschema, request);
 	}
 
+	@Operation(summary = "Get an instance")
 	@GetMapping("/instance/{dbinstance}")
 	InstanceResponse get(HarnessAccount account,
 			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
@@ -65,6 +73,7 @@ class InstanceController {
 		return this.instances.get(account, org, project, dbschema, dbinstance);
 	}
 
+	@Operation(summary = "Update an instance; absent fields keep their values")
 	@PutMapping(path = "/instance/{dbinstance}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	InstanceResponse update(HarnessAccount account,
 			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
@@ -75,6 +84,7 @@ class InstanceController {
 		return this.instances.update(account, org, project, dbschema, dbinstance, request);
 	}
 
+	@Operation(summary = "Delete an instance")
 	@DeleteMapping("/instance/{dbinstance}")
 	ResponseEntity<Void> delete(HarnessAccount account,
 			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,

@@ -1,5 +1,6 @@
 package dev.dbplane.harness;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -13,10 +14,15 @@ import org.springframework.web.bind.annotation.BindParam;
  * {@code sort}, {@code order} and {@code search_term}. Ties are broken by identifier so
  * that pages never overlap.
  */
-record ListQuery(@Min(0) Integer page, @Min(0) @Max(100) Integer limit,
-		@Pattern(regexp = "name|updated|created", message = "must be one of name, updated, created") String sort,
-		@Pattern(regexp = "(?i)ASC|DESC", message = "must be one of ASC, DESC") String order,
-		@BindParam("search_term") String searchTerm) {
+record ListQuery(@Parameter(description = "Page number, 0-based", example = "0") @Min(0) Integer page,
+		@Parameter(description = "Page size, at most 100 (default 10); 0 returns only the total",
+				example = "10") @Min(0) @Max(100) Integer limit,
+		@Parameter(description = "name, updated or created (default)") @Pattern(regexp = "name|updated|created",
+				message = "must be one of name, updated, created") String sort,
+		@Parameter(description = "ASC or DESC (default)") @Pattern(regexp = "(?i)ASC|DESC",
+				message = "must be one of ASC, DESC") String order,
+		@Parameter(name = "search_term",
+				description = "Matches name or identifier, ignoring case") @BindParam("search_term") String searchTerm) {
 
 	int pageNumber() {
 		return (this.page != null) ? this.page : 0;

@@ -2,8 +2,12 @@ package dev.dbplane.harness;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * endpoint ends in {@code /gateway}) and {@code /dbops/v1} (Harness's MCP server).
  */
 @RestController
+@Tag(name = "Harness: database schemas", description = "Database schemas of a Harness project")
 @RequestMapping(path = { "/v1/orgs/{org}/projects/{project}/dbschema",
 		"/gateway/v1/orgs/{org}/projects/{project}/dbschema", "/dbops/v1/orgs/{org}/projects/{project}/dbschema" },
 		produces = MediaType.APPLICATION_JSON_VALUE)
@@ -35,14 +40,16 @@ class SchemaController {
 		this.schemas = schemas;
 	}
 
+	@Operation(summary = "List schemas")
 	@GetMapping
 	ResponseEntity<List<SchemaResponse>> list(HarnessAccount account,
 			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
 			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
-			@Valid ListQuery query, @RequestParam(required = false) MigrationType migrationType) {
+			@ParameterObject @Valid ListQuery query, @RequestParam(required = false) MigrationType migrationType) {
 		return Paging.respond(this.schemas.list(account, org, project, query, migrationType));
 	}
 
+	@Operation(summary = "Create a schema")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	SchemaResponse create(HarnessAccount account,
@@ -52,6 +59,7 @@ class SchemaController {
 		return this.schemas.create(account, org, project, request);
 	}
 
+	@Operation(summary = "Get a schema")
 	@GetMapping("/{dbschema}")
 	SchemaResponse get(HarnessAccount account,
 			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
@@ -60,6 +68,7 @@ class SchemaController {
 		return this.schemas.get(account, org, project, dbschema);
 	}
 
+	@Operation(summary = "Update a schema; absent fields keep their values")
 	@PutMapping(path = "/{dbschema}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	SchemaResponse update(HarnessAccount account,
 			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
@@ -69,6 +78,7 @@ class SchemaController {
 		return this.schemas.update(account, org, project, dbschema, request);
 	}
 
+	@Operation(summary = "Delete a schema and its instances")
 	@DeleteMapping("/{dbschema}")
 	ResponseEntity<Void> delete(HarnessAccount account,
 			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,

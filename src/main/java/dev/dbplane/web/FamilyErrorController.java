@@ -1,5 +1,6 @@
 package dev.dbplane.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Boot's whitelabel error body for failures that happen outside Spring MVC (in a
  * filter or in the servlet container) with the family's error shape.
  */
+@Hidden
 @RestController
 class FamilyErrorController implements ErrorController {
 
