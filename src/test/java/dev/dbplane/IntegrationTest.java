@@ -1,7 +1,12 @@
 package dev.dbplane;
 
+import java.util.EnumSet;
 import java.util.UUID;
 
+import dev.dbplane.security.HarnessApiKeys;
+import dev.dbplane.security.HarnessPermission;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,6 +22,9 @@ public abstract class IntegrationTest {
 	@LocalServerPort
 	protected int port;
 
+	@Autowired
+	protected HarnessApiKeys harnessKeys;
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry);
@@ -24,6 +32,21 @@ public abstract class IntegrationTest {
 
 	protected Api api() {
 		return new Api(this.port);
+	}
+
+	/** A client with an API key of a fresh account of its own. */
+	protected Api harnessApi() {
+		return harnessApi(unique("acct"));
+	}
+
+	/**
+	 * A client with a new API key, allowed to read, write, delete and manage keys, of an
+	 * account.
+	 */
+	protected Api harnessApi(String account) {
+		var issued = this.harnessKeys.issue(account, "pat", "test", EnumSet.of(HarnessPermission.view,
+				HarnessPermission.edit, HarnessPermission.delete, HarnessPermission.admin));
+		return api().withHeader("x-api-key", issued.key());
 	}
 
 	/** A fresh identifier, unique across runs on a shared database. */

@@ -5,7 +5,4 @@ package dev.dbplane.harness;
  * account.
  */
 record HarnessAccount(String id) {
-
-	static final String DEFAULT = "default";
-
 }

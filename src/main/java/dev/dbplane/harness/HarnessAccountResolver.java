@@ -1,12 +1,13 @@
 package dev.dbplane.harness;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
+import dev.dbplane.security.HarnessPrincipal;
 import dev.dbplane.web.ApiException;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -23,8 +24,6 @@ class HarnessAccountResolver implements HandlerMethodArgumentResolver, WebMvcCon
 
 	static final String HEADER = "Harness-Account";
 
-	private static final Pattern VALID = Pattern.compile("^[A-Za-z0-9_-]{1,128}$");
-
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(this);
@@ -38,15 +37,15 @@ class HarnessAccountResolver implements HandlerMethodArgumentResolver, WebMvcCon
 	@Override
 	public HarnessAccount resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !(authentication.getPrincipal() instanceof HarnessPrincipal caller)) {
+			throw new IllegalStateException("Harness endpoint reached without a Harness API key");
+		}
 		var header = webRequest.getHeader(HEADER);
-		if (header == null || header.isBlank()) {
-			return new HarnessAccount(HarnessAccount.DEFAULT);
+		if (header != null && !header.isBlank() && !header.strip().equals(caller.accountId())) {
+			throw ApiException.forbidden(HEADER + " names another account than the API key's");
 		}
-		var account = header.strip();
-		if (!VALID.matcher(account).matches()) {
-			throw ApiException.invalid(HEADER + ": must match ^[A-Za-z0-9_-]{1,128}$");
-		}
-		return new HarnessAccount(account);
+		return new HarnessAccount(caller.accountId());
 	}
 
 }

@@ -24,7 +24,7 @@ class HarnessOpenApi {
 		return (operation, handlerMethod) -> {
 			if (handlerMethod.getBeanType().getPackage() == HarnessOpenApi.class.getPackage()) {
 				operation.addParametersItem(new HeaderParameter().name(HarnessAccountResolver.HEADER)
-					.description("Account the request acts in; absent or blank means 'default'")
+					.description("Optional; when given it must name the API key's account")
 					.required(false)
 					.schema(new StringSchema()));
 			}

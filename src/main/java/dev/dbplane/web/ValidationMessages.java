@@ -2,7 +2,6 @@ package dev.dbplane.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.BindingResult;
@@ -74,8 +73,18 @@ public final class ValidationMessages {
 		return describe((org.springframework.validation.Errors) result);
 	}
 
+	/**
+	 * One message per field (the first in alphabetical order), fields in alphabetical
+	 * order.
+	 */
 	private static String join(List<String> parts) {
-		return parts.stream().sorted().distinct().collect(Collectors.joining("; "));
+		var byField = new java.util.TreeMap<String, String>();
+		for (var part : parts) {
+			var colon = part.indexOf(": ");
+			var field = (colon > 0) ? part.substring(0, colon) : part;
+			byField.merge(field, part, (a, b) -> (a.compareTo(b) <= 0) ? a : b);
+		}
+		return String.join("; ", byField.values());
 	}
 
 }

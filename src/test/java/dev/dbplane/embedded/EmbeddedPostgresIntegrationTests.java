@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmbeddedPostgresIntegrationTests {
 
+	private static final String KEY = "pat.demo.bootstrapkey.s3cr3tvalue";
+
 	@TempDir
 	Path dataDir;
 
@@ -50,12 +52,14 @@ class EmbeddedPostgresIntegrationTests {
 
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(DbplaneApplication.class)
-			.properties("server.port=0", "dbplane.embedded.data-dir=" + this.dataDir)
+			.properties("server.port=0", "dbplane.embedded.data-dir=" + this.dataDir,
+					"dbplane.security.harness-api-key=" + KEY)
 			.run();
 	}
 
 	private static Api api(ConfigurableApplicationContext context) {
-		return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+		return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")))
+			.withHeader("x-api-key", KEY);
 	}
 
 }

@@ -26,7 +26,7 @@ class DuplicateRaceIntegrationTests extends IntegrationTest {
 	@Test
 	void whenTwentyRequestsCreateOneSchemaAtOnceThenOneWinsAndNineteenGet400() throws Exception {
 		var account = unique("race");
-		var api = api().withHeader("Harness-Account", account);
+		var api = harnessApi(account);
 
 		var statuses = race(20, () -> api.post(schemaPath("org", "proj"), repositorySchema("contested")));
 
@@ -41,7 +41,7 @@ class DuplicateRaceIntegrationTests extends IntegrationTest {
 
 	@Test
 	void whenTwentyRequestsCreateOneInstanceAtOnceThenOneWinsAndNineteenGet400() throws Exception {
-		var api = api().withHeader("Harness-Account", unique("race"));
+		var api = harnessApi();
 		var schema = api.post(schemaPath("org", "proj"), repositorySchema("parent")).json();
 
 		var statuses = race(20, () -> api.post(schemaPath("org", "proj") + "/parent/instance", instance("contested")));

@@ -25,7 +25,7 @@ class HarnessErrorShapeIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void account() {
-		this.api = api().withHeader("Harness-Account", unique("acct"));
+		this.api = harnessApi();
 		this.schemas = schemaPath("org", "proj");
 	}
 
@@ -110,11 +110,12 @@ class HarnessErrorShapeIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void whenTheAccountHeaderIsInvalidThenItIs400() {
-		var response = api().withHeader("Harness-Account", "a b").get(this.schemas);
+	void whenTheAccountHeaderNamesAnotherAccountThenItIs403() {
+		var response = this.api.withHeader("Harness-Account", "someone_else").get(this.schemas);
 
-		assertError(response, 400);
-		assertThat(response.json().get("message").asString()).startsWith("Harness-Account:");
+		assertError(response, 403);
+		assertThat(response.json().get("message").asString())
+			.isEqualTo("Harness-Account names another account than the API key's");
 	}
 
 	@Test

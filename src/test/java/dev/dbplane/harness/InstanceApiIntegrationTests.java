@@ -24,7 +24,7 @@ class InstanceApiIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void schema() {
-		this.api = api().withHeader("Harness-Account", unique("acct"));
+		this.api = harnessApi();
 		this.api.post(schemaPath("org1", "proj1"), repositorySchema("my_db_schema"));
 		this.schema = schemaPath("org1", "proj1") + "/my_db_schema";
 		this.schemaId = this.api.post(this.schema + "/instance", instance("probe")).json().get("schemaId").asString();
@@ -233,7 +233,7 @@ class InstanceApiIntegrationTests extends IntegrationTest {
 
 	@Test
 	void whenAnotherAccountAsksThenItsInstancesLookMissing() {
-		var other = api().withHeader("Harness-Account", unique("other"));
+		var other = harnessApi();
 
 		assertThat(other.get(this.schema + "/instance/probe").status()).isEqualTo(404);
 		assertThat(other.post(this.schema + "/instancelist", "{}").status()).isEqualTo(404);
@@ -242,13 +242,14 @@ class InstanceApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void whenTheAccountHeaderIsBlankThenTheDefaultAccountIsUsed() {
-		var org = unique("org");
-		var blank = api().withHeader("Harness-Account", " ");
-		blank.post(schemaPath(org, "p"), repositorySchema("s"));
+	void whenTheAccountHeaderIsBlankOrNamesTheKeysAccountThenTheRequestIsServed() {
+		var account = unique("acct");
+		var api = harnessApi(account);
+		api.post(schemaPath("org", "p"), repositorySchema("s"));
 
-		assertThat(api().get(schemaPath(org, "p") + "/s").status()).isEqualTo(200);
-		assertThat(api().withHeader("Harness-Account", "default").get(schemaPath(org, "p") + "/s").status())
+		assertThat(api.withHeader("Harness-Account", "").get(schemaPath("org", "p") + "/s").status()).isEqualTo(200);
+		assertThat(api.withHeader("Harness-Account", " ").get(schemaPath("org", "p") + "/s").status()).isEqualTo(200);
+		assertThat(api.withHeader("Harness-Account", account).get(schemaPath("org", "p") + "/s").status())
 			.isEqualTo(200);
 	}
 

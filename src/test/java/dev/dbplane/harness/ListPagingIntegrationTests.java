@@ -21,7 +21,7 @@ class ListPagingIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void twelveSchemas() {
-		this.api = api().withHeader("Harness-Account", unique("acct"));
+		this.api = harnessApi();
 		this.schemas = schemaPath("org", "proj");
 		for (int i = 0; i < 12; i++) {
 			var name = (i % 2 == 0) ? "Alpha " + i : "beta " + i;

@@ -22,7 +22,7 @@ class SchemaApiIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void account() {
-		this.api = api().withHeader("Harness-Account", unique("acct"));
+		this.api = harnessApi();
 		this.schemas = schemaPath("default", "proj");
 	}
 
@@ -263,7 +263,7 @@ class SchemaApiIntegrationTests extends IntegrationTest {
 	@Test
 	void whenAnotherAccountAsksThenItsSchemasLookMissing() {
 		this.api.post(this.schemas, repositorySchema("mine"));
-		var other = api().withHeader("Harness-Account", unique("other"));
+		var other = harnessApi();
 
 		assertThat(other.get(this.schemas + "/mine").status()).isEqualTo(404);
 		assertThat(other.put(this.schemas + "/mine", "{\"name\": \"x\"}").status()).isEqualTo(404);

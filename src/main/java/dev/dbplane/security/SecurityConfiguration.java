@@ -1,0 +1,77 @@
+package dev.dbplane.security;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. Regions, Swagger UI, the OpenAPI document and health are open; every
+ * other path needs a credential. Harness permissions follow the HTTP method; PlanetScale
+ * accesses depend on the organization and database, so its services check them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+	private static final String[] HARNESS_PREFIXES = { "/v1", "/gateway/v1", "/dbops/v1" };
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, List<AuthenticationProvider> providers)
+			throws Exception {
+		var errors = new SecurityErrors();
+		var authentication = new AuthenticationFilter(new ProviderManager(providers), new CredentialConverter());
+		authentication.setSuccessHandler((request, response, auth) -> {
+		});
+		authentication.setFailureHandler(errors);
+
+		http.csrf(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+			.addFilterAt(authentication, BasicAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/v1/regions", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
+						"/actuator/health", "/actuator/health/**", "/error")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, harness("/orgs/*/projects/*/dbschema/*/instancelist"))
+				.hasAuthority(HarnessPermission.view.authority())
+				.requestMatchers(HttpMethod.GET, harness("/orgs/**"))
+				.hasAuthority(HarnessPermission.view.authority())
+				.requestMatchers(HttpMethod.POST, harness("/orgs/**"))
+				.hasAuthority(HarnessPermission.edit.authority())
+				.requestMatchers(HttpMethod.PUT, harness("/orgs/**"))
+				.hasAuthority(HarnessPermission.edit.authority())
+				.requestMatchers(HttpMethod.DELETE, harness("/orgs/**"))
+				.hasAuthority(HarnessPermission.delete.authority())
+				.requestMatchers("/dbplane/v1/accounts", "/dbplane/v1/accounts/**")
+				.hasAuthority(HarnessPermission.operator.authority())
+				.requestMatchers("/dbplane/v1/api-keys", "/dbplane/v1/api-keys/**")
+				.hasAuthority(HarnessPermission.admin.authority())
+				.anyRequest()
+				.authenticated());
+		return http.build();
+	}
+
+	private static String[] harness(String path) {
+		var patterns = new String[HARNESS_PREFIXES.length];
+		for (int i = 0; i < patterns.length; i++) {
+			patterns[i] = HARNESS_PREFIXES[i] + path;
+		}
+		return patterns;
+	}
+
+}
