@@ -78,8 +78,8 @@ public final class Api {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
-		request.header("Accept", "application/json");
-		this.headers.forEach(request::header);
+		request.setHeader("Accept", "application/json");
+		this.headers.forEach(request::setHeader);
 		try {
 			var response = client.send(request.build(), BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers(), response.body());

@@ -2,6 +2,8 @@ package dev.dbplane.security;
 
 import java.util.List;
 
+import dev.dbplane.web.RequestLogFilter;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +33,8 @@ class SecurityConfiguration {
 			throws Exception {
 		var errors = new SecurityErrors();
 		var authentication = new AuthenticationFilter(new ProviderManager(providers), new CredentialConverter());
-		authentication.setSuccessHandler((request, response, auth) -> {
-		});
+		authentication.setSuccessHandler((request, response, auth) -> request
+			.setAttribute(RequestLogFilter.CALLER_ATTRIBUTE, describe(auth.getPrincipal())));
 		authentication.setFailureHandler(errors);
 
 		http.csrf(AbstractHttpConfigurer::disable)
@@ -45,7 +47,7 @@ class SecurityConfiguration {
 			.addFilterAt(authentication, BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/v1/regions", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
-						"/actuator/health", "/actuator/health/**", "/error")
+						"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, harness("/orgs/*/projects/*/dbschema/*/instancelist"))
 				.hasAuthority(HarnessPermission.view.authority())
@@ -64,6 +66,14 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated());
 		return http.build();
+	}
+
+	/** Who is calling, for the request log: never a secret. */
+	private static String describe(Object principal) {
+		if (principal instanceof HarnessPrincipal harness) {
+			return "account:" + harness.accountId();
+		}
+		return String.valueOf(principal);
 	}
 
 	private static String[] harness(String path) {
