@@ -3,6 +3,9 @@ package dev.dbplane.harness;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -44,10 +47,16 @@ class InstanceController {
 	@Operation(summary = "List instances; the body (a tag filter) is optional")
 	@PostMapping("/instancelist")
 	ResponseEntity<List<InstanceResponse>> list(HarnessAccount account,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
-			@ParameterObject @Valid ListQuery query, @Valid @RequestBody(required = false) InstanceFilter filter) {
+			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String org,
+			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Pattern(
+					regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
+			@ParameterObject @Valid ListQuery query,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+					content = @Content(examples = @ExampleObject(value = Examples.FILTER))) @Valid @RequestBody(
+							required = false) InstanceFilter filter) {
 		return Paging.respond(this.instances.list(account, org, project, dbschema, query,
 				(filter != null) ? filter : InstanceFilter.NONE));
 	}
@@ -56,41 +65,58 @@ class InstanceController {
 	@PostMapping(path = "/instance", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	InstanceResponse create(HarnessAccount account,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
-			@Valid @RequestBody InstanceCreateRequest request) {
+			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String org,
+			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String dbschema,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = Examples.CREATE_INSTANCE))) @Valid @RequestBody InstanceCreateRequest request) {
 		return this.instances.create(account, org, project, dbschema, request);
 	}
 
 	@Operation(summary = "Get an instance")
 	@GetMapping("/instance/{dbinstance}")
 	InstanceResponse get(HarnessAccount account,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbinstance) {
+			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String org,
+			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String dbschema,
+			@Parameter(example = "customer_db_instance") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String dbinstance) {
 		return this.instances.get(account, org, project, dbschema, dbinstance);
 	}
 
 	@Operation(summary = "Update an instance; absent fields keep their values")
 	@PutMapping(path = "/instance/{dbinstance}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	InstanceResponse update(HarnessAccount account,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbinstance,
-			@Valid @RequestBody InstanceUpdateRequest request) {
+			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String org,
+			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String dbschema,
+			@Parameter(example = "customer_db_instance") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String dbinstance,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = Examples.UPDATE_INSTANCE))) @Valid @RequestBody InstanceUpdateRequest request) {
 		return this.instances.update(account, org, project, dbschema, dbinstance, request);
 	}
 
 	@Operation(summary = "Delete an instance")
 	@DeleteMapping("/instance/{dbinstance}")
 	ResponseEntity<Void> delete(HarnessAccount account,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbinstance) {
+			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String org,
+			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String dbschema,
+			@Parameter(example = "customer_db_instance") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String dbinstance) {
 		this.instances.delete(account, org, project, dbschema, dbinstance);
 		return ResponseEntity.noContent().build();
 	}

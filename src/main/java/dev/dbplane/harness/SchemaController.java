@@ -3,6 +3,9 @@ package dev.dbplane.harness;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -43,8 +46,10 @@ class SchemaController {
 	@Operation(summary = "List schemas")
 	@GetMapping
 	ResponseEntity<List<SchemaResponse>> list(HarnessAccount account,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
+			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String org,
+			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String project,
 			@ParameterObject @Valid ListQuery query, @RequestParam(required = false) MigrationType migrationType) {
 		return Paging.respond(this.schemas.list(account, org, project, query, migrationType));
 	}
@@ -53,37 +58,50 @@ class SchemaController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	SchemaResponse create(HarnessAccount account,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
-			@Valid @RequestBody SchemaCreateRequest request) {
+			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String org,
+			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String project,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = Examples.CREATE_SCHEMA))) @Valid @RequestBody SchemaCreateRequest request) {
 		return this.schemas.create(account, org, project, request);
 	}
 
 	@Operation(summary = "Get a schema")
 	@GetMapping("/{dbschema}")
 	SchemaResponse get(HarnessAccount account,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema) {
+			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String org,
+			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String dbschema) {
 		return this.schemas.get(account, org, project, dbschema);
 	}
 
 	@Operation(summary = "Update a schema; absent fields keep their values")
 	@PutMapping(path = "/{dbschema}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	SchemaResponse update(HarnessAccount account,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
-			@Valid @RequestBody SchemaUpdateRequest request) {
+			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String org,
+			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String dbschema,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = Examples.UPDATE_SCHEMA))) @Valid @RequestBody SchemaUpdateRequest request) {
 		return this.schemas.update(account, org, project, dbschema, request);
 	}
 
 	@Operation(summary = "Delete a schema and its instances")
 	@DeleteMapping("/{dbschema}")
 	ResponseEntity<Void> delete(HarnessAccount account,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String org,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String project,
-			@PathVariable @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema) {
+			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String org,
+			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
+					message = Identifiers.MESSAGE) String dbschema) {
 		this.schemas.delete(account, org, project, dbschema);
 		return ResponseEntity.noContent().build();
 	}
