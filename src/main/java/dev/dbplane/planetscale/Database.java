@@ -173,9 +173,13 @@ class Database {
 	/** Throws unless the database may be deleted now. */
 	void requireDeletable() {
 		if (this.deletionProtected) {
-			throw ApiException.invalid(
-					"Database " + this.name + " is deletion_protected; set deletion_protected to false to delete it");
+			throw deletionRefused(this.name);
 		}
+	}
+
+	static ApiException deletionRefused(String name) {
+		return ApiException
+			.invalid("Database " + name + " is deletion_protected; set deletion_protected to false to delete it");
 	}
 
 	/**

@@ -113,8 +113,14 @@ class DatabaseService {
 	void delete(String organizationName, String name) {
 		var database = find(organizationName, name);
 		database.requireDeletable();
-		this.databases.delete(database);
-		this.databases.flush();
+		if (this.databases.deleteUnlessProtected(database.getId()) == 0) {
+			// Changed since it was read: protected by a concurrent PATCH, or already
+			// gone.
+			if (this.databases.findDeletionProtectedById(database.getId()).orElse(false)) {
+				throw Database.deletionRefused(database.getName());
+			}
+			throw ApiException.notFound("Not Found");
+		}
 	}
 
 	/**
