@@ -66,6 +66,12 @@ class Catalogue {
 		return (name != null) ? name.strip().replace('-', '_') : null;
 	}
 
+	/** A value the caller sent, cut short enough to quote in a message. */
+	private static String shown(String value) {
+		var stripped = value.strip();
+		return (stripped.length() > 64) ? stripped.substring(0, 64) + "..." : stripped;
+	}
+
 	/** {@code GET /v1/regions}: every region, for anyone. */
 	@Transactional(readOnly = true)
 	ListResponse<PublicRegionResponse> publicRegions(PageQuery query) {
@@ -117,7 +123,7 @@ class Catalogue {
 		var region = (regionSlug == null || regionSlug.isBlank()) ? organization.getDefaultRegion()
 				: region(regionSlug.strip());
 		if (region == null) {
-			problems.add("region " + regionSlug.strip() + " does not exist");
+			problems.add("region " + shown(regionSlug) + " does not exist");
 		}
 		if (!problems.isEmpty()) {
 			throw ApiException.invalid(String.join("; ", problems));
@@ -170,7 +176,7 @@ class Catalogue {
 	Region regionForNewDatabase(String slug, Organization organization, Engine engine, List<String> problems) {
 		var region = (slug == null || slug.isBlank()) ? organization.getDefaultRegion() : region(slug.strip());
 		if (region == null) {
-			problems.add("region " + slug.strip() + " does not exist");
+			problems.add("region " + shown(slug) + " does not exist");
 			return null;
 		}
 		if (!enabled(region)) {
@@ -189,7 +195,7 @@ class Catalogue {
 	ClusterSize clusterSizeForNewDatabase(String name, Engine engine, Region region, List<String> problems) {
 		var size = this.clusterSizes.findById(clusterSizeName(name)).orElse(null);
 		if (size == null) {
-			problems.add("cluster_size " + name.strip() + " does not exist");
+			problems.add("cluster_size " + shown(name) + " does not exist");
 			return null;
 		}
 		if (engine != null && size.getEngine() != engine) {

@@ -197,60 +197,53 @@ class DatabaseApiIntegrationTests extends IntegrationTest {
 	}
 
 	static Stream<Arguments> createRules() {
-		return Stream.of(Arguments.of("""
-				{"cluster_size": "PS_10"}
-				""", "Name can't be blank"), Arguments.of("""
-				{"name": "", "cluster_size": "PS_10"}
-				""", "Name can't be blank"), Arguments.of("""
-				{"name": "Upper", "cluster_size": "PS_10"}
-				""", NAME_RULE), Arguments.of("""
-				{"name": "-dash", "cluster_size": "PS_10"}
-				""", NAME_RULE), Arguments.of("""
-				{"name": "a2345678901234567890123456789012345678901234567890123456789012345", "cluster_size": "PS_10"}
-				""", NAME_RULE), Arguments.of("""
-				{"name": "v"}
-				""", "cluster_size can't be blank"), Arguments.of("""
-				{"name": "v", "cluster_size": "PS_99"}
-				""", "cluster_size PS_99 does not exist"), Arguments.of("""
-				{"name": "v", "cluster_size": "PS_10_AWS_ARM"}
-				""", "cluster_size PS_10_AWS_ARM is not available for mysql databases"), Arguments.of("""
-				{"name": "v", "cluster_size": "PS_10", "kind": "postgresql"}
-				""", "cluster_size PS_10 is not available for postgresql databases"), Arguments.of("""
-				{"name": "v", "cluster_size": "PS_10_GCP_ARM", "kind": "postgresql"}
-				""", "cluster_size PS_10_GCP_ARM is not available in region us-east"), Arguments.of("""
-				{"name": "v", "cluster_size": "PS_10", "kind": "oracle"}
-				""", "kind must be mysql or postgresql"), Arguments.of("""
-				{"name": "v", "cluster_size": "PS_10", "region": "eu-central-1"}
-				""", "region eu-central-1 does not exist"), Arguments.of("""
-				{"name": "v", "cluster_size": "PS_5_GCP_X86", "kind": "postgresql", "region": "gcp-asia-northeast3"}
-				""", "region gcp-asia-northeast3 does not support postgresql databases"), Arguments.of("""
-				{"name": "v", "cluster_size": "PS_10", "replicas": 2}
-				""", "replicas is only supported for postgresql databases"), Arguments.of("""
-				{"name": "v", "cluster_size": "PS_10", "major_version": "17"}
-				""", "major_version is only supported for postgresql databases"), Arguments.of("""
-				{"name": "v", "cluster_size": "PS_10", "storage": {"minimum_storage_bytes": 10737418240}}
-				""", "storage is only supported for postgresql databases"), Arguments.of("""
-				{"name": "v", "cluster_size": "PS_10_AWS_X86", "kind": "postgresql", "replicas": 1}
-				""", "replicas must be 0 (no high availability) or at least 2"), Arguments.of("""
-				{"name": "v", "cluster_size": "PS_10_AWS_X86", "kind": "postgresql", "replicas": -2}
-				""", "replicas must be 0 (no high availability) or at least 2"), Arguments.of("""
-				{"name": "v", "cluster_size": "PS_10_AWS_X86", "kind": "postgresql", "major_version": "12"}
-				""", "major_version must be one of 17, 18"),
-				Arguments.of(
-						"""
-								{"name": "v", "cluster_size": "PS_10_AWS_X86", "kind": "postgresql", "storage": {"minimum_storage_bytes": 10737418239}}
-								""",
+		return Stream.of(rule("{'cluster_size': 'PS_10'}", "Name can't be blank"),
+				rule("{'name': '', 'cluster_size': 'PS_10'}", "Name can't be blank"),
+				rule("{'name': 'Upper', 'cluster_size': 'PS_10'}", NAME_RULE),
+				rule("{'name': '-dash', 'cluster_size': 'PS_10'}", NAME_RULE),
+				rule("{'name': 'a2345678901234567890123456789012345678901234567890123456789012345', 'cluster_size': 'PS_10'}",
+						NAME_RULE),
+				rule("{'name': 'v'}", "cluster_size can't be blank"),
+				rule("{'name': 'v', 'cluster_size': 'PS_99'}", "cluster_size PS_99 does not exist"),
+				rule("{'name': 'v', 'cluster_size': 'PS_10_AWS_ARM'}",
+						"cluster_size PS_10_AWS_ARM is not available for mysql databases"),
+				rule("{'name': 'v', 'cluster_size': 'PS_10', 'kind': 'postgresql'}",
+						"cluster_size PS_10 is not available for postgresql databases"),
+				rule("{'name': 'v', 'cluster_size': 'PS_10_GCP_ARM', 'kind': 'postgresql'}",
+						"cluster_size PS_10_GCP_ARM is not available in region us-east"),
+				rule("{'name': 'v', 'cluster_size': 'PS_10', 'kind': 'oracle'}", "kind must be mysql or postgresql"),
+				rule("{'name': 'v', 'cluster_size': 'PS_10', 'region': 'eu-central-1'}",
+						"region eu-central-1 does not exist"),
+				rule("{'name': 'v', 'cluster_size': 'PS_10', 'region': '" + "r".repeat(70) + "'}",
+						"region " + "r".repeat(64) + "... does not exist"),
+				rule("{'name': 'v', 'cluster_size': 'PS_5_GCP_X86', 'kind': 'postgresql', 'region': 'gcp-asia-northeast3'}",
+						"region gcp-asia-northeast3 does not support postgresql databases"),
+				rule("{'name': 'v', 'cluster_size': 'PS_10', 'replicas': 2}",
+						"replicas is only supported for postgresql databases"),
+				rule("{'name': 'v', 'cluster_size': 'PS_10', 'major_version': '17'}",
+						"major_version is only supported for postgresql databases"),
+				rule("{'name': 'v', 'cluster_size': 'PS_10', 'storage': {'minimum_storage_bytes': 10737418240}}",
+						"storage is only supported for postgresql databases"),
+				rule("{'name': 'v', 'cluster_size': 'PS_10_AWS_X86', 'kind': 'postgresql', 'replicas': 1}",
+						"replicas must be 0 (no high availability) or at least 2"),
+				rule("{'name': 'v', 'cluster_size': 'PS_10_AWS_X86', 'kind': 'postgresql', 'replicas': -2}",
+						"replicas must be 0 (no high availability) or at least 2"),
+				rule("{'name': 'v', 'cluster_size': 'PS_10_AWS_X86', 'kind': 'postgresql', 'major_version': '12'}",
+						"major_version must be one of 17, 18"),
+				rule("{'name': 'v', 'cluster_size': 'PS_10_AWS_X86', 'kind': 'postgresql', "
+						+ "'storage': {'minimum_storage_bytes': 10737418239}}",
 						"Minimum storage bytes must be greater than or equal to 10 GB"),
-				Arguments.of(
-						"""
-								{"name": "v", "cluster_size": "PS_10_AWS_X86", "kind": "postgresql", "storage": {"minimum_storage_bytes": 21474836480, "maximum_storage_bytes": 10737418240}}
-								""",
+				rule("{'name': 'v', 'cluster_size': 'PS_10_AWS_X86', 'kind': 'postgresql', "
+						+ "'storage': {'minimum_storage_bytes': 21474836480, 'maximum_storage_bytes': 10737418240}}",
 						"Maximum storage bytes must be greater than or equal to minimum storage bytes"),
-				Arguments.of(
-						"""
-								{"name": "v", "cluster_size": "PS_10_AWS_X86", "kind": "postgresql", "storage": {"maximum_storage_bytes": 1024}}
-								""",
+				rule("{'name': 'v', 'cluster_size': 'PS_10_AWS_X86', 'kind': 'postgresql', "
+						+ "'storage': {'maximum_storage_bytes': 1024}}",
 						"Maximum storage bytes must be greater than or equal to 10 GB"));
+	}
+
+	/** A create body written with single quotes for readability, and its message. */
+	private static Arguments rule(String body, String message) {
+		return Arguments.of(body.replace('\'', '"'), message);
 	}
 
 	@ParameterizedTest(name = "{1}")
