@@ -295,6 +295,20 @@ class DatabaseApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void whenTheMediaTypeIsWrongOrTheBodyTooLargeThenTheErrorIsInPlanetScaleShape() {
+		var mediaType = this.api.send("POST", this.databases, mysql("typed"), "text/plain");
+		var tooLarge = this.api.post(this.databases,
+				"{\"name\": \"large\", \"cluster_size\": \"PS_10\", \"notes\": \"" + "x".repeat(1024 * 1024) + "\"}");
+
+		assertThat(mediaType.status()).isEqualTo(415);
+		assertThat(names(mediaType.json())).containsExactly("code", "message");
+		assertThat(mediaType.json().get("code").asString()).isEqualTo("unsupported_media_type");
+		assertThat(tooLarge.status()).isEqualTo(413);
+		assertThat(names(tooLarge.json())).containsExactly("code", "message");
+		assertThat(tooLarge.json().get("code").asString()).isEqualTo("payload_too_large");
+	}
+
+	@Test
 	void whenTheNameIsTakenThenCreateIs422NameHasAlreadyBeenTaken() {
 		this.api.post(this.databases, mysql("taken"));
 
