@@ -28,6 +28,9 @@ public abstract class IntegrationTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry);
+		// A new PlanetScale database stays pending for the whole run, so tests can see it
+		// pending without racing a timer; readiness is tested with a later clock.
+		registry.add("dbplane.planetscale.provisioning-delay", () -> "1h");
 	}
 
 	protected Api api() {

@@ -1,0 +1,300 @@
+package dev.dbplane.planetscale;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.dbplane.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Regions and cluster sizes: the rows the V2 migration ships, plus the regions and sizes
+ * configuration adds, minus the ones configuration disables. Disabling is applied when
+ * reading, so taking an entry off the disabled list enables it again.
+ */
+@Service
+class Catalogue {
+
+	private static final Logger log = LoggerFactory.getLogger(Catalogue.class);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final RegionRepository regions;
+
+	private final ClusterSizeRepository clusterSizes;
+
+	private final CatalogueProperties properties;
+
+	private final JdbcTemplate jdbc;
+
+	private final Organizations organizations;
+
+	private final BaseUrl baseUrl;
+
+	private final Set<String> disabledRegions;
+
+	private final Set<String> disabledClusterSizes;
+
+	Catalogue(RegionRepository regions, ClusterSizeRepository clusterSizes, CatalogueProperties properties,
+			JdbcTemplate jdbc, Organizations organizations, BaseUrl baseUrl) {
+		this.regions = regions;
+		this.clusterSizes = clusterSizes;
+		this.properties = properties;
+		this.jdbc = jdbc;
+		this.organizations = organizations;
+		this.baseUrl = baseUrl;
+		this.disabledRegions = Set.copyOf(properties.disabledRegions());
+		this.disabledClusterSizes = properties.disabledClusterSizes()
+			.stream()
+			.map(Catalogue::clusterSizeName)
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/**
+	 * The spelling of a cluster size in the catalogue: pscale offers {@code PS-10} where
+	 * the catalogue says {@code PS_10}.
+	 */
+	static String clusterSizeName(String name) {
+		return (name != null) ? name.strip().replace('-', '_') : null;
+	}
+
+	/** A value the caller sent, cut short enough to quote in a message. */
+	private static String shown(String value) {
+		var stripped = value.strip();
+		return (stripped.length() > 64) ? stripped.substring(0, 64) + "..." : stripped;
+	}
+
+	/** {@code GET /v1/regions}: every region, for anyone. */
+	@Transactional(readOnly = true)
+	ListResponse<PublicRegionResponse> publicRegions(PageQuery query) {
+		var all = regions();
+		var items = query.slice(all)
+			.stream()
+			.map((region) -> PublicRegionResponse.from(region, enabled(region)))
+			.toList();
+		return ListResponse.of(items, all.size(), query, PageLinks.of(this.baseUrl.current(), "/v1/regions"));
+	}
+
+	/**
+	 * {@code GET /v1/organizations/{organization}/regions}: every region, the
+	 * organization's default marked.
+	 */
+	@Transactional(readOnly = true)
+	ListResponse<RegionResponse> organizationRegions(String organizationName, PageQuery query) {
+		var organization = this.organizations.find(organizationName);
+		var all = regions();
+		var defaultId = organization.getDefaultRegion().getId();
+		var items = query.slice(all)
+			.stream()
+			.map((region) -> RegionResponse.from(region, enabled(region), region.getId().equals(defaultId)))
+			.toList();
+		return ListResponse.of(items, all.size(), query,
+				PageLinks.of(this.baseUrl.current(), "/v1/organizations/" + organization.getName() + "/regions"));
+	}
+
+	/**
+	 * {@code GET /v1/organizations/{organization}/cluster-size-skus}: the sizes of one
+	 * engine offered in one region (the organization's default unless named).
+	 * @param engine {@code mysql} (default) or {@code postgresql}
+	 * @param postgresql the Go client's way of asking for PostgreSQL sizes
+	 * @param rates whether to fill in the prices
+	 * @param regionSlug the region, or null for the organization's default
+	 */
+	@Transactional(readOnly = true)
+	List<ClusterSizeResponse> clusterSizes(String organizationName, String engine, Boolean postgresql, Boolean rates,
+			String regionSlug) {
+		var organization = this.organizations.find(organizationName);
+		var problems = new ArrayList<String>();
+		var chosen = (engine == null || engine.isBlank()) ? null : Engine.of(engine.strip());
+		if (engine != null && !engine.isBlank() && chosen == null) {
+			problems.add("engine must be mysql or postgresql");
+		}
+		else if (chosen == Engine.MYSQL && Boolean.TRUE.equals(postgresql)) {
+			problems.add("engine=mysql contradicts postgresql=true");
+		}
+		var region = (regionSlug == null || regionSlug.isBlank()) ? organization.getDefaultRegion()
+				: region(regionSlug.strip());
+		if (region == null) {
+			problems.add("region " + shown(regionSlug) + " does not exist");
+		}
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(String.join("; ", problems));
+		}
+		if (chosen == null) {
+			chosen = Boolean.TRUE.equals(postgresql) ? Engine.POSTGRESQL : Engine.MYSQL;
+		}
+		var withRates = Boolean.TRUE.equals(rates);
+		return clusterSizes(chosen, region).stream()
+			.map((size) -> ClusterSizeResponse.from(size, enabled(size), withRates))
+			.toList();
+	}
+
+	/** Every region, in catalogue order. */
+	List<Region> regions() {
+		return this.regions.findAllByOrderBySortOrderAscSlugAsc();
+	}
+
+	/** Whether new databases may go to {@code region}. */
+	boolean enabled(Region region) {
+		return region.isEnabled() && !this.disabledRegions.contains(region.getSlug());
+	}
+
+	/** Whether new databases may have {@code size}. */
+	boolean enabled(ClusterSize size) {
+		return size.isEnabled() && !this.disabledClusterSizes.contains(size.getName());
+	}
+
+	/**
+	 * The cluster sizes of {@code engine} offered in {@code region}, in catalogue order.
+	 */
+	List<ClusterSize> clusterSizes(Engine engine, Region region) {
+		if (!region.supports(engine)) {
+			return List.of();
+		}
+		return this.clusterSizes.findByEngineOrderBySortOrderAscNameAsc(engine)
+			.stream()
+			.filter((size) -> size.offeredIn(region))
+			.toList();
+	}
+
+	Region region(String slug) {
+		return this.regions.findBySlug(slug).orElse(null);
+	}
+
+	/**
+	 * The region a new database of {@code engine} goes to: the one it names, or the
+	 * organization's default. Records why it cannot be used in {@code problems}.
+	 */
+	Region regionForNewDatabase(String slug, Organization organization, Engine engine, List<String> problems) {
+		var region = (slug == null || slug.isBlank()) ? organization.getDefaultRegion() : region(slug.strip());
+		if (region == null) {
+			problems.add("region " + shown(slug) + " does not exist");
+			return null;
+		}
+		if (!enabled(region)) {
+			problems.add("region " + region.getSlug() + " is not enabled");
+		}
+		else if (engine != null && !region.supports(engine)) {
+			problems.add("region " + region.getSlug() + " does not support " + engine + " databases");
+		}
+		return region;
+	}
+
+	/**
+	 * The cluster size a new database of {@code engine} in {@code region} asks for.
+	 * Records why it cannot have it in {@code problems}.
+	 */
+	ClusterSize clusterSizeForNewDatabase(String name, Engine engine, Region region, List<String> problems) {
+		var size = this.clusterSizes.findById(clusterSizeName(name)).orElse(null);
+		if (size == null) {
+			problems.add("cluster_size " + shown(name) + " does not exist");
+			return null;
+		}
+		if (engine != null && size.getEngine() != engine) {
+			problems.add("cluster_size " + size.getName() + " is not available for " + engine + " databases");
+		}
+		else if (!enabled(size)) {
+			problems.add("cluster_size " + size.getName() + " is not enabled");
+		}
+		else if (region != null && !size.offeredIn(region)) {
+			problems.add("cluster_size " + size.getName() + " is not available in region " + region.getSlug());
+		}
+		return size;
+	}
+
+	/** The PostgreSQL major versions a database may ask for, oldest first. */
+	List<String> postgresqlMajorVersions() {
+		return this.properties.postgresqlMajorVersions()
+			.stream()
+			.distinct()
+			.sorted(Comparator.comparingInt(Integer::parseInt))
+			.toList();
+	}
+
+	/**
+	 * The major version a new PostgreSQL database gets: the one it asks for, or the
+	 * newest. Records why it cannot have it in {@code problems}.
+	 */
+	String majorVersionForNewDatabase(String requested, List<String> problems) {
+		var supported = postgresqlMajorVersions();
+		if (requested == null) {
+			return supported.get(supported.size() - 1);
+		}
+		if (!supported.contains(requested)) {
+			problems.add("major_version must be one of " + String.join(", ", supported));
+		}
+		return requested;
+	}
+
+	/**
+	 * Writes the configured regions and cluster sizes into the catalogue tables. Every
+	 * statement is an upsert, so replicas starting together with the same configuration
+	 * write the same rows.
+	 */
+	@Transactional
+	void sync() {
+		for (var region : this.properties.regions()) {
+			this.jdbc.update("""
+					insert into planetscale_region (id, slug, provider, display_name, location, public_ip_addresses,
+					    mysql_supported, postgresql_supported, enabled, sort_order)
+					values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, true, ?)
+					on conflict (slug) do update set provider = excluded.provider,
+					    display_name = excluded.display_name, location = excluded.location,
+					    public_ip_addresses = excluded.public_ip_addresses,
+					    mysql_supported = excluded.mysql_supported,
+					    postgresql_supported = excluded.postgresql_supported, enabled = true,
+					    sort_order = excluded.sort_order
+					""", PublicIds.next(), region.slug(), region.provider(), region.effectiveDisplayName(),
+					region.location(), json.writeValueAsString(region.publicIpAddresses()), region.mysql(),
+					region.postgresql(), region.sortOrder());
+		}
+		for (var size : this.properties.clusterSizes()) {
+			this.jdbc.update("""
+					insert into planetscale_cluster_size (name, engine, display_name, cpu, ram, storage, provider,
+					    architecture, default_vtgate, rate, replica_rate, sort_order, development, production, enabled)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)
+					on conflict (name) do update set engine = excluded.engine, display_name = excluded.display_name,
+					    cpu = excluded.cpu, ram = excluded.ram, storage = excluded.storage,
+					    provider = excluded.provider, architecture = excluded.architecture,
+					    default_vtgate = excluded.default_vtgate, rate = excluded.rate,
+					    replica_rate = excluded.replica_rate, sort_order = excluded.sort_order,
+					    development = excluded.development, production = excluded.production, enabled = true
+					""", size.name(), size.engine(), size.effectiveDisplayName(), size.cpu(), size.ram().toBytes(),
+					(size.storage() != null) ? size.storage().toBytes() : null, size.provider(), size.architecture(),
+					"mysql".equals(size.engine()) ? "VTG_5" : null, size.rate(), size.replicaRate(), size.sortOrder(),
+					size.development(), !size.development());
+		}
+		warnAboutUnknown();
+	}
+
+	private void warnAboutUnknown() {
+		var known = new ArrayList<String>();
+		this.jdbc.query("select slug from planetscale_region", (row) -> {
+			known.add(row.getString(1));
+		});
+		for (var slug : this.disabledRegions) {
+			if (!known.contains(slug)) {
+				log.warn("dbplane.planetscale.catalogue.disabled-regions names {}, which is not a region", slug);
+			}
+		}
+		var sizes = new ArrayList<String>();
+		this.jdbc.query("select name from planetscale_cluster_size", (row) -> {
+			sizes.add(row.getString(1));
+		});
+		for (var name : this.disabledClusterSizes) {
+			if (!sizes.contains(name)) {
+				log.warn("dbplane.planetscale.catalogue.disabled-cluster-sizes names {}, which is not a cluster size",
+						name);
+			}
+		}
+	}
+
+}

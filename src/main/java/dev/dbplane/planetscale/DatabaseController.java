@@ -1,0 +1,92 @@
+package dev.dbplane.planetscale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "PlanetScale databases")
+@RestController
+@RequestMapping(path = "/v1/organizations/{organization}/databases", produces = MediaType.APPLICATION_JSON_VALUE)
+class DatabaseController {
+
+	private static final String DATABASE_RULE = "database " + Names.RULE;
+
+	private final DatabaseService databases;
+
+	DatabaseController(DatabaseService databases) {
+		this.databases = databases;
+	}
+
+	@Operation(summary = "List databases", description = "q filters by name.")
+	@GetMapping
+	DatabaseListResponse list(
+			@PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+			@RequestParam(name = "per_page", required = false) Integer perPage) {
+		return this.databases.list(organization, q, PageQuery.of(page, perPage));
+	}
+
+	@Operation(summary = "Create a database", description = "Answers 201; the database is pending until ready.")
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	DatabaseResponse create(
+			@PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@RequestBody DatabaseCreateRequest request) {
+		return this.databases.create(organization, request);
+	}
+
+	@GetMapping("/{database}")
+	DatabaseResponse get(
+			@PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@PathVariable @Pattern(regexp = Names.PATTERN, message = DATABASE_RULE) String database) {
+		return this.databases.get(organization, database);
+	}
+
+	@Operation(summary = "Update database settings", description = "new_name renames the database.")
+	@PatchMapping(path = "/{database}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	DatabaseResponse update(
+			@PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@PathVariable @Pattern(regexp = Names.PATTERN, message = DATABASE_RULE) String database,
+			@RequestBody DatabaseUpdateRequest request) {
+		return this.databases.update(organization, database, request);
+	}
+
+	@Operation(summary = "Delete a database", description = "Answers 204 with an empty body.")
+	@DeleteMapping("/{database}")
+	ResponseEntity<Void> delete(
+			@PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@PathVariable @Pattern(regexp = Names.PATTERN, message = DATABASE_RULE) String database) {
+		this.databases.delete(organization, database);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{database}/regions")
+	ListResponse<RegionResponse> regions(
+			@PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@PathVariable @Pattern(regexp = Names.PATTERN, message = DATABASE_RULE) String database,
+			@RequestParam(required = false) Integer page,
+			@RequestParam(name = "per_page", required = false) Integer perPage) {
+		return this.databases.regions(organization, database, PageQuery.of(page, perPage));
+	}
+
+}

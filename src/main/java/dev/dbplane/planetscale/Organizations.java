@@ -1,0 +1,105 @@
+package dev.dbplane.planetscale;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+
+import dev.dbplane.web.ApiException;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organizations a caller may see. Every lookup of an organization named by a request
+ * goes through {@link #find}, so that credentials can narrow it in one place.
+ */
+@Service
+class Organizations {
+
+	private final OrganizationRepository organizations;
+
+	private final DatabaseRepository databases;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private final BaseUrl baseUrl;
+
+	Organizations(OrganizationRepository organizations, DatabaseRepository databases, JdbcTemplate jdbc, Clock clock,
+			BaseUrl baseUrl) {
+		this.organizations = organizations;
+		this.databases = databases;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.baseUrl = baseUrl;
+	}
+
+	/**
+	 * The organization named {@code name}, or a 404 that does not say whether it exists.
+	 */
+	@Transactional(readOnly = true)
+	Organization find(String name) {
+		return this.organizations.findByName(name).orElseThrow(() -> ApiException.notFound("Not Found"));
+	}
+
+	@Transactional(readOnly = true)
+	OrganizationResponse get(String name) {
+		var organization = find(name);
+		return OrganizationResponse.from(organization, this.databases.countByOrganization(organization));
+	}
+
+	@Transactional(readOnly = true)
+	ListResponse<OrganizationResponse> list(PageQuery query) {
+		var total = this.organizations.count();
+		List<Organization> page = query.beyond(total) ? List.of()
+				: this.organizations.findAll(PageRequest.of(query.page() - 1, query.perPage(), Sort.by("name")))
+					.getContent();
+		var counts = new HashMap<String, Long>();
+		if (!page.isEmpty()) {
+			for (var count : this.databases.countByOrganizationIds(page.stream().map(Organization::getId).toList())) {
+				counts.put(count.getOrganizationId(), count.getCount());
+			}
+		}
+		var items = page.stream()
+			.map((organization) -> OrganizationResponse.from(organization,
+					counts.getOrDefault(organization.getId(), 0L)))
+			.toList();
+		return ListResponse.of(items, total, query, PageLinks.of(this.baseUrl.current(), "/v1/organizations"));
+	}
+
+	/**
+	 * Creates the organization when it is missing, or brings its settings in line with
+	 * {@code config}. One atomic upsert, so replicas starting together cannot create it
+	 * twice; the row changes only when a setting differs.
+	 * @return false when the default region is not in the catalogue
+	 */
+	@Transactional
+	boolean ensure(PlanetScaleProperties.OrganizationConfig config) {
+		var regions = this.jdbc.queryForObject("select count(*) from planetscale_region where slug = ?", Long.class,
+				config.defaultRegion());
+		if (regions == null || regions == 0) {
+			return false;
+		}
+		var timestamp = OffsetDateTime.ofInstant(this.clock.instant().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+		this.jdbc.update("""
+				insert into planetscale_organization (id, name, billing_email, plan, default_region_id, created_at,
+				    updated_at)
+				select ?, ?, ?, ?, r.id, ?, ? from planetscale_region r where r.slug = ?
+				on conflict (name) do update set billing_email = excluded.billing_email, plan = excluded.plan,
+				    default_region_id = excluded.default_region_id, updated_at = excluded.updated_at
+				where (planetscale_organization.billing_email, planetscale_organization.plan,
+				    planetscale_organization.default_region_id)
+				    is distinct from (excluded.billing_email, excluded.plan, excluded.default_region_id)
+				""", PublicIds.next(), config.name(), config.effectiveBillingEmail(), config.plan(), timestamp,
+				timestamp, config.defaultRegion());
+		return true;
+	}
+
+}

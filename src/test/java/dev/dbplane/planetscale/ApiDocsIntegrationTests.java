@@ -1,0 +1,52 @@
+package dev.dbplane.planetscale;
+
+import java.util.ArrayList;
+
+import dev.dbplane.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiDocsIntegrationTests extends IntegrationTest {
+
+	@Test
+	void whenSwaggerUiAsksForItsConfigurationThenBothFamiliesAreGroups() {
+		var config = api().get("/v3/api-docs/swagger-config").json();
+
+		var groups = new ArrayList<String>();
+		config.get("urls").forEach((url) -> groups.add(url.get("url").asString() + " " + url.get("name").asString()));
+		assertThat(groups).containsExactlyInAnyOrder("/v3/api-docs/planetscale PlanetScale",
+				"/v3/api-docs/harness Harness Database DevOps");
+	}
+
+	@Test
+	void whenReadingThePlanetScaleGroupThenItHoldsEveryPlanetScalePathAndNoHarnessOne() {
+		var response = api().get("/v3/api-docs/planetscale");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(response.json().get("paths").propertyNames()).containsExactlyInAnyOrder("/v1/organizations",
+				"/v1/organizations/{organization}", "/v1/organizations/{organization}/regions",
+				"/v1/organizations/{organization}/cluster-size-skus", "/v1/organizations/{organization}/databases",
+				"/v1/organizations/{organization}/databases/{database}",
+				"/v1/organizations/{organization}/databases/{database}/regions", "/v1/regions");
+	}
+
+	@Test
+	void whenReadingTheHarnessGroupThenItHoldsOnlyHarnessPaths() {
+		var paths = api().get("/v3/api-docs/harness").json().get("paths").propertyNames();
+
+		assertThat(paths).isNotEmpty().allMatch((path) -> path.startsWith("/v1/orgs/"));
+	}
+
+	@Test
+	void whenReadingTheWholeDocumentThenItIsStillServedAsJson() {
+		var response = api().get("/v3/api-docs");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(response.json().get("paths").propertyNames()).contains("/v1/regions",
+				"/v1/orgs/{org}/projects/{project}/dbschema");
+	}
+
+}
