@@ -39,6 +39,13 @@ public final class Api {
 		this.headers.putAll(headers);
 	}
 
+	/**
+	 * A copy of this client, with its headers, talking to another port on this machine.
+	 */
+	public Api onPort(int port) {
+		return new Api("http://127.0.0.1:" + port, this.headers);
+	}
+
 	/** A copy of this client that sends one more header on every request. */
 	public Api withHeader(String name, String value) {
 		var copy = new Api(this.base, this.headers);

@@ -5,9 +5,12 @@ import java.util.UUID;
 
 import dev.dbplane.security.HarnessApiKeys;
 import dev.dbplane.security.HarnessPermission;
+import dev.dbplane.security.PlanetScaleAccesses;
+import dev.dbplane.security.PlanetScaleCredentials;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,6 +27,12 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected HarnessApiKeys harnessKeys;
+
+	@Autowired
+	protected PlanetScaleCredentials planetScaleCredentials;
+
+	@Autowired
+	private JdbcTemplate jdbcTemplate;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -50,6 +59,26 @@ public abstract class IntegrationTest {
 		var issued = this.harnessKeys.issue(account, "pat", "test", EnumSet.of(HarnessPermission.view,
 				HarnessPermission.edit, HarnessPermission.delete, HarnessPermission.admin));
 		return api().withHeader("x-api-key", issued.key());
+	}
+
+	/**
+	 * A client with a new service token holding every access in a PlanetScale
+	 * organization.
+	 */
+	protected Api planetscaleApi(String organization) {
+		return planetscaleApi(organization, PlanetScaleAccesses.all());
+	}
+
+	/** A client with a new service token holding {@code accesses} organization-wide. */
+	protected Api planetscaleApi(String organization, java.util.Collection<String> accesses) {
+		var issued = this.planetScaleCredentials.issueServiceToken(organizationId(organization), "test", accesses,
+				null);
+		return api().withHeader("Authorization", issued.id() + ":" + issued.secret());
+	}
+
+	protected String organizationId(String organization) {
+		return this.jdbcTemplate.queryForObject("select id from planetscale_organization where name = ?", String.class,
+				organization);
 	}
 
 	/** A fresh identifier, unique across runs on a shared database. */

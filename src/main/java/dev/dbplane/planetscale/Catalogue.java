@@ -89,7 +89,7 @@ class Catalogue {
 	 */
 	@Transactional(readOnly = true)
 	ListResponse<RegionResponse> organizationRegions(String organizationName, PageQuery query) {
-		var organization = this.organizations.find(organizationName);
+		var organization = this.organizations.findReadable(organizationName);
 		var all = regions();
 		var defaultId = organization.getDefaultRegion().getId();
 		var items = query.slice(all)
@@ -111,7 +111,7 @@ class Catalogue {
 	@Transactional(readOnly = true)
 	List<ClusterSizeResponse> clusterSizes(String organizationName, String engine, Boolean postgresql, Boolean rates,
 			String regionSlug) {
-		var organization = this.organizations.find(organizationName);
+		var organization = this.organizations.findReadable(organizationName);
 		var problems = new ArrayList<String>();
 		var chosen = (engine == null || engine.isBlank()) ? null : Engine.of(engine.strip());
 		if (engine != null && !engine.isBlank() && chosen == null) {

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.dbplane.security.PlanetScaleAccesses;
 import dev.dbplane.web.ApiException;
 import dev.dbplane.web.Constraints;
 
@@ -39,19 +40,23 @@ class DatabaseService {
 
 	private final BaseUrl baseUrl;
 
+	private final Callers callers;
+
 	DatabaseService(DatabaseRepository databases, Organizations organizations, Catalogue catalogue,
-			PlanetScaleProperties properties, Clock clock, BaseUrl baseUrl) {
+			PlanetScaleProperties properties, Clock clock, BaseUrl baseUrl, Callers callers) {
 		this.databases = databases;
 		this.organizations = organizations;
 		this.catalogue = catalogue;
 		this.properties = properties;
 		this.clock = clock;
 		this.baseUrl = baseUrl;
+		this.callers = callers;
 	}
 
 	@Transactional
 	DatabaseResponse create(String organizationName, DatabaseCreateRequest request) {
 		var organization = this.organizations.find(organizationName);
+		this.callers.requireOrganizationAccess(PlanetScaleAccesses.CREATE_DATABASES);
 		var problems = new ArrayList<String>();
 		request.check(problems);
 		var engine = request.engine();
@@ -68,6 +73,7 @@ class DatabaseService {
 				majorVersion, request.minimumStorageBytes(), request.maximumStorageBytes(), now,
 				this.properties.provisioningDelay());
 		save(database);
+		this.callers.grantCreator(database);
 		return respond(database, now);
 	}
 
@@ -75,6 +81,13 @@ class DatabaseService {
 	DatabaseListResponse list(String organizationName, String q, PageQuery query) {
 		var organization = this.organizations.find(organizationName);
 		Specification<Database> spec = (root, cq, cb) -> cb.equal(root.get("organization"), organization);
+		var caller = this.callers.current();
+		if (!caller.seesAllDatabases()) {
+			// A token sees only the databases it has an access on: an empty list when
+			// none.
+			var visible = this.callers.fresh().databaseAccesses().keySet();
+			spec = spec.and((root, cq, cb) -> visible.isEmpty() ? cb.disjunction() : root.get("id").in(visible));
+		}
 		if (q != null && !q.isBlank()) {
 			var pattern = "%" + likeEscaped(q.strip().toLowerCase()) + "%";
 			spec = spec.and((root, cq, cb) -> cb.like(cb.lower(root.get("name")), pattern, '\\'));
@@ -92,12 +105,12 @@ class DatabaseService {
 
 	@Transactional(readOnly = true)
 	DatabaseResponse get(String organizationName, String name) {
-		return respond(find(organizationName, name), now());
+		return respond(find(organizationName, name, null), now());
 	}
 
 	@Transactional
 	DatabaseResponse update(String organizationName, String name, DatabaseUpdateRequest request) {
-		var database = find(organizationName, name);
+		var database = find(organizationName, name, PlanetScaleAccesses.WRITE_DATABASE);
 		var problems = new ArrayList<String>();
 		request.check(database.getClusterSize(), problems);
 		if (!problems.isEmpty()) {
@@ -111,7 +124,7 @@ class DatabaseService {
 
 	@Transactional
 	void delete(String organizationName, String name) {
-		var database = find(organizationName, name);
+		var database = find(organizationName, name, PlanetScaleAccesses.DELETE_DATABASE);
 		database.requireDeletable();
 		if (this.databases.deleteUnlessProtected(database.getId()) == 0) {
 			// Changed since it was read: protected by a concurrent PATCH, or already
@@ -129,7 +142,7 @@ class DatabaseService {
 	 */
 	@Transactional(readOnly = true)
 	ListResponse<RegionResponse> regions(String organizationName, String name, PageQuery query) {
-		var database = find(organizationName, name);
+		var database = find(organizationName, name, null);
 		var home = database.getRegion();
 		var available = this.catalogue.regions()
 			.stream()
@@ -143,10 +156,16 @@ class DatabaseService {
 		return ListResponse.of(query.slice(available), available.size(), query, links);
 	}
 
-	private Database find(String organizationName, String name) {
+	/**
+	 * A database the caller can see, else 404; with {@code access}, 403 when the caller
+	 * can see it but lacks that access.
+	 */
+	private Database find(String organizationName, String name, String access) {
 		var organization = this.organizations.find(organizationName);
-		return this.databases.findByOrganizationAndName(organization, name)
+		var database = this.databases.findByOrganizationAndName(organization, name)
 			.orElseThrow(() -> ApiException.notFound("Not Found"));
+		this.callers.requireDatabaseAccess(database, access);
+		return database;
 	}
 
 	private void save(Database database) {

@@ -7,10 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 
+import dev.dbplane.security.PlanetScaleAccesses;
 import dev.dbplane.web.ApiException;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,35 +31,52 @@ class Organizations {
 
 	private final BaseUrl baseUrl;
 
+	private final Callers callers;
+
 	Organizations(OrganizationRepository organizations, DatabaseRepository databases, JdbcTemplate jdbc, Clock clock,
-			BaseUrl baseUrl) {
+			BaseUrl baseUrl, Callers callers) {
 		this.organizations = organizations;
 		this.databases = databases;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.baseUrl = baseUrl;
+		this.callers = callers;
 	}
 
 	/**
-	 * The organization named {@code name}, or a 404 that does not say whether it exists.
+	 * The organization named {@code name} when it is the caller's, or a 404 that does not
+	 * say whether it exists.
 	 */
 	@Transactional(readOnly = true)
 	Organization find(String name) {
-		return this.organizations.findByName(name).orElseThrow(() -> ApiException.notFound("Not Found"));
+		var organization = this.organizations.findByName(name).orElseThrow(() -> ApiException.notFound("Not Found"));
+		this.callers.requireOrganization(organization);
+		return organization;
+	}
+
+	/**
+	 * {@link #find}, for reading the organization itself: needs
+	 * {@code read_organization}.
+	 */
+	@Transactional(readOnly = true)
+	Organization findReadable(String name) {
+		var organization = find(name);
+		this.callers.requireOrganizationAccess(PlanetScaleAccesses.READ_ORGANIZATION);
+		return organization;
 	}
 
 	@Transactional(readOnly = true)
 	OrganizationResponse get(String name) {
-		var organization = find(name);
+		var organization = findReadable(name);
 		return OrganizationResponse.from(organization, this.databases.countByOrganization(organization));
 	}
 
+	/** The organizations the caller's credential belongs to: one. */
 	@Transactional(readOnly = true)
 	ListResponse<OrganizationResponse> list(PageQuery query) {
-		var total = this.organizations.count();
-		List<Organization> page = query.beyond(total) ? List.of()
-				: this.organizations.findAll(PageRequest.of(query.page() - 1, query.perPage(), Sort.by("name")))
-					.getContent();
+		var own = this.organizations.findById(this.callers.current().organizationId()).stream().toList();
+		long total = own.size();
+		List<Organization> page = query.beyond(total) ? List.of() : own;
 		var counts = new HashMap<String, Long>();
 		if (!page.isEmpty()) {
 			for (var count : this.databases.countByOrganizationIds(page.stream().map(Organization::getId).toList())) {

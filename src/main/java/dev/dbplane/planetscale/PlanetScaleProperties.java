@@ -25,7 +25,7 @@ record PlanetScaleProperties(@DefaultValue("2s") @NotNull Duration provisioningD
 		@DefaultValue List<@Valid OrganizationConfig> organizations) {
 
 	static final OrganizationConfig DEFAULT_ORGANIZATION = new OrganizationConfig("dbplane", "us-east", "scaler_pro",
-			null);
+			null, null, null, null);
 
 	PlanetScaleProperties {
 		if (provisioningDelay.isNegative()) {
@@ -46,11 +46,17 @@ record PlanetScaleProperties(@DefaultValue("2s") @NotNull Duration provisioningD
 	 * @param plan billing plan reported for the organization and its databases
 	 * @param billingEmail reported billing address; {@code <name>@dbplane.invalid} when
 	 * unset
+	 * @param serviceTokenId id (12 lowercase characters) of a service token declared with
+	 * every access, for CI and docker compose
+	 * @param serviceToken its secret ({@code pscale_tkn_...})
+	 * @param accessToken a Bearer token ({@code pscale_oauth_...}) declared as the
+	 * organization's administrator
 	 */
 	record OrganizationConfig(@NotNull @Pattern(regexp = Names.PATTERN) String name,
 			@DefaultValue("us-east") @NotNull String defaultRegion,
 			@DefaultValue("scaler_pro") @NotNull @Pattern(regexp = "^[a-z0-9_]{1,64}$") String plan,
-			String billingEmail) {
+			String billingEmail, @Pattern(regexp = "^[a-z0-9]{12}$") String serviceTokenId, String serviceToken,
+			String accessToken) {
 
 		String effectiveBillingEmail() {
 			return (this.billingEmail != null && !this.billingEmail.isBlank()) ? this.billingEmail

@@ -1,5 +1,7 @@
 package dev.dbplane.planetscale;
 
+import dev.dbplane.security.PlanetScaleAccesses;
+import dev.dbplane.security.PlanetScaleCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +24,17 @@ class PlanetScaleStartup implements SmartInitializingSingleton {
 
 	private final PlanetScaleProperties properties;
 
-	PlanetScaleStartup(Catalogue catalogue, Organizations organizations, PlanetScaleProperties properties) {
+	private final PlanetScaleCredentials credentials;
+
+	private final OrganizationRepository repository;
+
+	PlanetScaleStartup(Catalogue catalogue, Organizations organizations, PlanetScaleProperties properties,
+			PlanetScaleCredentials credentials, OrganizationRepository repository) {
 		this.catalogue = catalogue;
 		this.organizations = organizations;
 		this.properties = properties;
+		this.credentials = credentials;
+		this.repository = repository;
 	}
 
 	@Override
@@ -38,6 +47,38 @@ class PlanetScaleStartup implements SmartInitializingSingleton {
 			}
 			log.info("PlanetScale organization {} (default region {}, plan {})", organization.name(),
 					organization.defaultRegion(), organization.plan());
+		}
+		declareCredentials();
+	}
+
+	/**
+	 * Credentials declared in configuration are created or reset; with none declared and
+	 * none stored, a service token for the first organization is generated and printed
+	 * once on standard output, the only time its secret is shown.
+	 */
+	private void declareCredentials() {
+		var declared = false;
+		for (var config : this.properties.effectiveOrganizations()) {
+			var id = this.repository.findByName(config.name()).orElseThrow().getId();
+			if (config.serviceTokenId() != null && config.serviceToken() != null) {
+				this.credentials.declareServiceToken(id, config.serviceTokenId(), config.serviceToken());
+				declared = true;
+			}
+			if (config.accessToken() != null) {
+				this.credentials.declareAccessToken(id, config.accessToken());
+				declared = true;
+			}
+		}
+		if (!declared && !this.credentials.anyExists()) {
+			var first = this.properties.effectiveOrganizations().get(0);
+			var organization = this.repository.findByName(first.name()).orElseThrow();
+			var issued = this.credentials.issueServiceToken(organization.getId(), "bootstrap",
+					PlanetScaleAccesses.all(), null);
+			System.out.println();
+			System.out.println("dbplane generated the first PlanetScale service token (organization '" + first.name()
+					+ "'); it is shown only now:");
+			System.out.println("    Authorization: " + issued.id() + ":" + issued.secret());
+			System.out.println();
 		}
 	}
 

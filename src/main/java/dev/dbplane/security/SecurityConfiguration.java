@@ -63,6 +63,8 @@ class SecurityConfiguration {
 				.hasAuthority(HarnessPermission.operator.authority())
 				.requestMatchers("/dbplane/v1/api-keys", "/dbplane/v1/api-keys/**")
 				.hasAuthority(HarnessPermission.admin.authority())
+				.requestMatchers("/v1/organizations", "/v1/organizations/**")
+				.hasAuthority(PlanetScaleAuthenticationProvider.AUTHORITY)
 				.anyRequest()
 				.authenticated());
 		return http.build();
@@ -72,6 +74,9 @@ class SecurityConfiguration {
 	private static String describe(Object principal) {
 		if (principal instanceof HarnessPrincipal harness) {
 			return "account:" + harness.accountId();
+		}
+		if (principal instanceof PlanetScalePrincipal planetScale) {
+			return "organization:" + planetScale.organizationName();
 		}
 		return String.valueOf(principal);
 	}

@@ -34,8 +34,8 @@ class CatalogueApiIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void organization() {
-		this.api = api();
 		this.organization = PlanetScaleFixtures.organization(this.organizations, "eu-west");
+		this.api = planetscaleApi(this.organization);
 	}
 
 	@Test

@@ -46,8 +46,8 @@ class DatabaseApiIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void organization() {
-		this.api = api();
 		this.organization = PlanetScaleFixtures.organization(this.organizations);
+		this.api = planetscaleApi(this.organization);
 		this.databases = databases(this.organization);
 	}
 
@@ -190,7 +190,7 @@ class DatabaseApiIntegrationTests extends IntegrationTest {
 	void whenNoRegionIsNamedThenTheOrganizationsDefaultIsUsed() {
 		var organization = PlanetScaleFixtures.organization(this.organizations, "gcp-us-central1");
 
-		var body = this.api.post(databases(organization), mysql("defaulted")).json();
+		var body = planetscaleApi(organization).post(databases(organization), mysql("defaulted")).json();
 
 		assertRegion(body.get("region"), "gcp-us-central1", true);
 		assertThat(body.get("region").get("provider").asString()).isEqualTo("GCP");
@@ -324,7 +324,7 @@ class DatabaseApiIntegrationTests extends IntegrationTest {
 		var other = PlanetScaleFixtures.organization(this.organizations);
 
 		assertThat(this.api.post(this.databases, mysql("shared")).status()).isEqualTo(201);
-		assertThat(this.api.post(databases(other), mysql("shared")).status()).isEqualTo(201);
+		assertThat(planetscaleApi(other).post(databases(other), mysql("shared")).status()).isEqualTo(201);
 	}
 
 	@Test

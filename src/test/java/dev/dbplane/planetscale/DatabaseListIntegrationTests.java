@@ -31,8 +31,8 @@ class DatabaseListIntegrationTests extends IntegrationTest {
 
 	@BeforeEach
 	void organizationWithThreeDatabases() {
-		this.api = api();
 		this.organization = PlanetScaleFixtures.organization(this.organizations);
+		this.api = planetscaleApi(this.organization);
 		this.databases = databases(this.organization);
 		this.base = "http://127.0.0.1:" + this.port;
 		for (var name : List.of("cherry", "apple", "banana")) {
@@ -169,7 +169,7 @@ class DatabaseListIntegrationTests extends IntegrationTest {
 	void whenTheOrganizationHasNoDatabasesThenTheListIsEmpty() {
 		var empty = PlanetScaleFixtures.organization(this.organizations);
 
-		var body = this.api.get(databases(empty)).json();
+		var body = planetscaleApi(empty).get(databases(empty)).json();
 
 		assertThat(body.get("data")).isEmpty();
 		assertThat(body.get("total_count").asInt()).isZero();

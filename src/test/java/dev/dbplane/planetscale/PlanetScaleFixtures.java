@@ -23,7 +23,8 @@ final class PlanetScaleFixtures {
 	 */
 	static String organization(Organizations organizations, String defaultRegion) {
 		var name = uniqueName("org");
-		organizations.ensure(new PlanetScaleProperties.OrganizationConfig(name, defaultRegion, "scaler_pro", null));
+		organizations.ensure(new PlanetScaleProperties.OrganizationConfig(name, defaultRegion, "scaler_pro", null, null,
+				null, null));
 		return name;
 	}
 

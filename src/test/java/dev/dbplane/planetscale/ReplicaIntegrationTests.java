@@ -44,6 +44,13 @@ class ReplicaIntegrationTests extends IntegrationTest {
 
 	static final String LOCAL_SIZE = "PS_1_LOCAL_X86";
 
+	/** Service tokens declared by the replicas' configuration, one per organization. */
+	static final String TOKEN_ID = PlanetScaleFixtures.uniqueName("t").substring(2, 14);
+
+	static final String TOKEN = "pscale_tkn_" + PlanetScaleFixtures.uniqueName("replica").replace("-", "_");
+
+	static final String DBPLANE_TOKEN_ID = PlanetScaleFixtures.uniqueName("d").substring(2, 14);
+
 	private static ConfigurableApplicationContext now;
 
 	private static ConfigurableApplicationContext later;
@@ -79,7 +86,12 @@ class ReplicaIntegrationTests extends IntegrationTest {
 				"dbplane.planetscale.provisioning-delay=0s",
 				"dbplane.planetscale.organizations[0].name=" + ORGANIZATION,
 				"dbplane.planetscale.organizations[0].default-region=eu-central",
-				"dbplane.planetscale.organizations[0].plan=hobby", "dbplane.planetscale.organizations[1].name=dbplane",
+				"dbplane.planetscale.organizations[0].plan=hobby",
+				"dbplane.planetscale.organizations[0].service-token-id=" + TOKEN_ID,
+				"dbplane.planetscale.organizations[0].service-token=" + TOKEN,
+				"dbplane.planetscale.organizations[1].name=dbplane",
+				"dbplane.planetscale.organizations[1].service-token-id=" + DBPLANE_TOKEN_ID,
+				"dbplane.planetscale.organizations[1].service-token=" + TOKEN,
 				"dbplane.planetscale.catalogue.disabled-regions=ap-south",
 				"dbplane.planetscale.catalogue.disabled-cluster-sizes=PS-20",
 				"dbplane.planetscale.catalogue.regions[0].slug=" + LOCAL_REGION,
@@ -106,8 +118,18 @@ class ReplicaIntegrationTests extends IntegrationTest {
 		}).run(arguments);
 	}
 
+	private static int port(ConfigurableApplicationContext context) {
+		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+	}
+
+	/** A replica's client with the token declared for {@link #ORGANIZATION}. */
 	private static Api api(ConfigurableApplicationContext context) {
-		return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+		return new Api(port(context)).withHeader("Authorization", TOKEN_ID + ":" + TOKEN);
+	}
+
+	/** A replica's client with the token declared for the default organization. */
+	private static Api dbplaneApi(ConfigurableApplicationContext context) {
+		return new Api(port(context)).withHeader("Authorization", DBPLANE_TOKEN_ID + ":" + TOKEN);
 	}
 
 	@Test
@@ -131,12 +153,13 @@ class ReplicaIntegrationTests extends IntegrationTest {
 	void whenADatabaseIsPendingThenAReplicaReadingItAfterTheDelaySeesItReady() {
 		var organization = PlanetScaleFixtures.organization(this.organizations);
 		var path = databases(organization) + "/slow";
-		var created = api().post(databases(organization), mysql("slow")).json();
+		var client = planetscaleApi(organization);
+		var created = client.post(databases(organization), mysql("slow")).json();
 		assertThat(created.get("state").asString()).isEqualTo("pending");
 
-		var restarted = api(now).get(path).json();
-		var afterDelay = api(later).get(path).json();
-		var listedAfterDelay = api(later).get(databases(organization)).json().get("data").get(0);
+		var restarted = client.onPort(port(now)).get(path).json();
+		var afterDelay = client.onPort(port(later)).get(path).json();
+		var listedAfterDelay = client.onPort(port(later)).get(databases(organization)).json().get("data").get(0);
 
 		assertThat(restarted.get("state").asString()).isEqualTo("pending");
 		assertThat(restarted.get("ready").asBoolean()).isFalse();
@@ -146,21 +169,22 @@ class ReplicaIntegrationTests extends IntegrationTest {
 			.isEqualTo(Instant.parse(created.get("created_at").asString()).plus(Duration.ofHours(1)));
 		assertThat(listedAfterDelay.get("state").asString()).isEqualTo("ready");
 		assertThat(listedAfterDelay.get("ready").asBoolean()).isTrue();
-		assertThat(api().get(path).json().get("state").asString()).isEqualTo("pending");
+		assertThat(client.get(path).json().get("state").asString()).isEqualTo("pending");
 	}
 
 	@Test
 	void whenAPatchWritesAReadinessThatCameDueThenEveryReplicaSeesItReady() {
 		var organization = PlanetScaleFixtures.organization(this.organizations);
 		var path = databases(organization) + "/settled";
-		var created = api().post(databases(organization), mysql("settled")).json();
+		var client = planetscaleApi(organization);
+		var created = client.post(databases(organization), mysql("settled")).json();
 
-		var patched = api(later).patch(path, "{\"require_approval_for_deploy\": true}").json();
+		var patched = client.onPort(port(later)).patch(path, "{\"require_approval_for_deploy\": true}").json();
 
 		assertThat(patched.get("state").asString()).isEqualTo("ready");
 		assertThat(Instant.parse(patched.get("updated_at").asString()))
 			.isAfter(Instant.parse(created.get("created_at").asString()).plus(Duration.ofHours(1)));
-		var fromNow = api().get(path).json();
+		var fromNow = client.get(path).json();
 		assertThat(fromNow.get("state").asString()).isEqualTo("ready");
 		assertThat(fromNow.get("ready").asBoolean()).isTrue();
 	}
@@ -192,7 +216,7 @@ class ReplicaIntegrationTests extends IntegrationTest {
 
 	@Test
 	void whenTheCatalogueIsConfiguredThenDisabledEntriesAreListedButRefused() {
-		var api = api(now);
+		var api = dbplaneApi(now);
 		var apSouth = findRegion(api.get("/v1/regions?per_page=100").json(), "ap-south");
 		var ps20 = api.get("/v1/organizations/dbplane/cluster-size-skus").json().get(2);
 

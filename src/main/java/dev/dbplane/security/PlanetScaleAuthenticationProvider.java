@@ -1,0 +1,49 @@
+package dev.dbplane.security;
+
+import java.util.List;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks {@code Authorization: <id>:<secret>} (service token) and
+ * {@code Authorization: Bearer}. Accesses depend on the organization and database a
+ * request names, so the PlanetScale services check them; here the caller only becomes a
+ * {@code planetscale} principal.
+ */
+@Component
+class PlanetScaleAuthenticationProvider implements AuthenticationProvider {
+
+	static final String AUTHORITY = "planetscale";
+
+	private final PlanetScaleCredentials credentials;
+
+	PlanetScaleAuthenticationProvider(PlanetScaleCredentials credentials) {
+		this.credentials = credentials;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		var presented = (PresentedCredential) authentication;
+		var principal = switch (presented.kind()) {
+			case SERVICE_TOKEN -> this.credentials.authenticateServiceToken(presented.value());
+			case BEARER -> this.credentials.authenticateBearer(presented.value());
+			default -> null;
+		};
+		if (principal == null) {
+			return null;
+		}
+		return new CallerAuthentication(
+				principal.orElseThrow(() -> new BadCredentialsException("Invalid PlanetScale credential")),
+				List.of(new SimpleGrantedAuthority(AUTHORITY)));
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return PresentedCredential.class.isAssignableFrom(authentication);
+	}
+
+}
