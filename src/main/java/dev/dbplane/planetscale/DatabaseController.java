@@ -33,7 +33,7 @@ class DatabaseController {
 
 	@Operation(summary = "List databases", description = "q filters by name.")
 	@GetMapping
-	DatabaseListResponse list(
+	CountedListResponse<DatabaseResponse> list(
 			@PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,

@@ -78,7 +78,7 @@ class DatabaseService {
 	}
 
 	@Transactional(readOnly = true)
-	DatabaseListResponse list(String organizationName, String q, PageQuery query) {
+	CountedListResponse<DatabaseResponse> list(String organizationName, String q, PageQuery query) {
 		var organization = this.organizations.find(organizationName);
 		Specification<Database> spec = (root, cq, cb) -> cb.equal(root.get("organization"), organization);
 		var caller = this.callers.current();
@@ -100,7 +100,7 @@ class DatabaseService {
 		var items = page.stream().map((database) -> respond(database, now)).toList();
 		var links = PageLinks.of(this.baseUrl.current(), "/v1/organizations/" + organization.getName() + "/databases")
 			.with("q", q);
-		return DatabaseListResponse.of(items, total, query, links);
+		return CountedListResponse.of(items, total, query, links);
 	}
 
 	@Transactional(readOnly = true)

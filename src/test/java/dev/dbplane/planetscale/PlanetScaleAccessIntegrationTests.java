@@ -1,0 +1,243 @@
+package dev.dbplane.planetscale;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.dbplane.Api;
+import dev.dbplane.IntegrationTest;
+import dev.dbplane.security.PlanetScaleAccesses;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static dev.dbplane.Json.names;
+import static dev.dbplane.planetscale.PlanetScaleFixtures.databases;
+import static dev.dbplane.planetscale.PlanetScaleFixtures.mysql;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The credential matrix of the PlanetScale family: no credential, malformed, unknown,
+ * deleted, another organization's, lacking the access, valid; and the service-token API
+ * itself.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PlanetScaleAccessIntegrationTests extends IntegrationTest {
+
+	private static final String NOT_FOUND = "{\"code\":\"not_found\",\"message\":\"Not Found\"}";
+
+	@Autowired
+	private Organizations organizations;
+
+	private String organization;
+
+	private Api admin;
+
+	@BeforeEach
+	void organizationWithADatabase() {
+		this.organization = PlanetScaleFixtures.organization(this.organizations);
+		this.admin = planetscaleApi(this.organization);
+		assertThat(this.admin.post(databases(this.organization), mysql("alpha")).status()).isEqualTo(201);
+		assertThat(this.admin.post(databases(this.organization), mysql("beta")).status()).isEqualTo(201);
+	}
+
+	private List<String[]> organizationScopedCalls() {
+		var org = "/v1/organizations/" + this.organization;
+		return List.of(new String[] { "GET", org, null }, new String[] { "GET", org + "/regions", null },
+				new String[] { "GET", org + "/cluster-size-skus", null },
+				new String[] { "GET", databases(this.organization), null },
+				new String[] { "POST", databases(this.organization), mysql("gamma") },
+				new String[] { "GET", databases(this.organization) + "/alpha", null },
+				new String[] { "PATCH", databases(this.organization) + "/alpha", "{\"notes\": \"x\"}" },
+				new String[] { "DELETE", databases(this.organization) + "/alpha", null },
+				new String[] { "GET", databases(this.organization) + "/alpha/regions", null },
+				new String[] { "GET", org + "/service-tokens", null });
+	}
+
+	private static Api.Response send(Api api, String[] call) {
+		return api.send(call[0], call[1], call[2], (call[2] != null) ? "application/json" : null);
+	}
+
+	@Test
+	void whenNoCredentialIsSentThenEveryCallIs401ButPublicRegionsAnswer() {
+		for (var call : organizationScopedCalls()) {
+			var response = send(api(), call);
+			assertThat(response.status()).as(call[0] + " " + call[1]).isEqualTo(401);
+			assertThat(response.json().get("code").asString()).isEqualTo("unauthorized");
+		}
+		assertThat(api().get("/v1/organizations").status()).isEqualTo(401);
+		assertThat(api().get("/v1/regions").status()).isEqualTo(200);
+	}
+
+	@Test
+	void whenTheServiceTokenIsInvalidThenOrganizationCallsAre404AndTheOrganizationListIs401() {
+		var valid = this.planetScaleCredentials.issueServiceToken(organizationId(this.organization), "t",
+				PlanetScaleAccesses.all(), null);
+		var invalid = List.of("garbage", valid.id() + ":wrong", "unknownid123:" + valid.secret(), valid.secret(),
+				":" + valid.secret(), valid.id() + ":");
+		for (var header : invalid) {
+			var api = api().withHeader("Authorization", header);
+			for (var call : organizationScopedCalls()) {
+				var response = send(api, call);
+				assertThat(response.status()).as(header + " " + call[1]).isEqualTo(404);
+				assertThat(response.json().toString()).isEqualTo(NOT_FOUND);
+			}
+			var list = api.get("/v1/organizations");
+			assertThat(list.status()).isEqualTo(401);
+			assertThat(list.json().get("code").asString()).isEqualTo("unauthorized");
+		}
+	}
+
+	@Test
+	void whenTheBearerTokenIsInvalidThenTheOAuthStyleBodyComesBack() {
+		var response = api().withHeader("Authorization", "Bearer pscale_oauth_nonsense")
+			.get(databases(this.organization));
+
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.json().toString()).isEqualTo(
+				"{\"error\":\"invalid_token\",\"error_description\":\"The access token is invalid\",\"state\":\"unauthorized\"}");
+	}
+
+	@Test
+	void whenABearerTokenIsValidThenItActsAsTheOrganizationsAdministrator() {
+		var issued = this.planetScaleCredentials.issueAccessToken(organizationId(this.organization), "cli");
+		var bearer = api().withHeader("Authorization", "Bearer " + issued.secret());
+
+		assertThat(bearer.get(databases(this.organization)).json().get("data")).hasSize(2);
+		assertThat(bearer.post(databases(this.organization), mysql("gamma")).status()).isEqualTo(201);
+		assertThat(bearer.get("/v1/organizations").json().get("data").get(0).get("name").asString())
+			.isEqualTo(this.organization);
+	}
+
+	@Test
+	void whenAnotherOrganizationsTokenIsUsedThenNothingOfThisOrganizationIsVisible() {
+		var other = PlanetScaleFixtures.organization(this.organizations);
+		var outsider = planetscaleApi(other);
+		for (var call : organizationScopedCalls()) {
+			var response = send(outsider, call);
+			assertThat(response.status()).as(call[0] + " " + call[1]).isEqualTo(404);
+			assertThat(response.json().toString()).isEqualTo(NOT_FOUND);
+		}
+		var listed = outsider.get("/v1/organizations").json().get("data");
+		assertThat(listed).hasSize(1);
+		assertThat(listed.get(0).get("name").asString()).isEqualTo(other);
+		assertThat(this.admin.get(databases(this.organization) + "/alpha").status()).isEqualTo(200);
+	}
+
+	@Test
+	void whenTheTokenLacksAnOrganizationAccessThenItIs403Forbidden() {
+		var reader = planetscaleApi(this.organization, Set.of(PlanetScaleAccesses.READ_DATABASE));
+
+		var organization = reader.get("/v1/organizations/" + this.organization);
+		var sizes = reader.get("/v1/organizations/" + this.organization + "/cluster-size-skus");
+		var create = reader.post(databases(this.organization), mysql("gamma"));
+
+		for (var response : List.of(organization, sizes, create)) {
+			assertThat(response.status()).isEqualTo(403);
+			assertThat(names(response.json())).containsExactly("code", "message");
+			assertThat(response.json().get("code").asString()).isEqualTo("forbidden");
+		}
+		assertThat(reader.get(databases(this.organization)).json().get("data")).hasSize(2);
+	}
+
+	@Test
+	void whenTheTokenHasAccessToOneDatabaseThenItSeesOnlyThatOneAndOnlyReads() {
+		var token = this.planetScaleCredentials.issueServiceToken(organizationId(this.organization), "one", Set.of(),
+				null);
+		var api = api().withHeader("Authorization", token.id() + ":" + token.secret());
+		assertThat(this.admin
+			.post("/v1/organizations/" + this.organization + "/service-tokens/" + token.id() + "/access",
+					"{\"database\": \"alpha\", \"access\": [\"read_database\"]}")
+			.status()).isEqualTo(200);
+
+		var list = api.get(databases(this.organization)).json();
+		assertThat(list.get("data")).hasSize(1);
+		assertThat(list.get("total_count").asInt()).isEqualTo(1);
+		assertThat(list.get("data").get(0).get("name").asString()).isEqualTo("alpha");
+		assertThat(api.get(databases(this.organization) + "/alpha").status()).isEqualTo(200);
+		assertThat(api.get(databases(this.organization) + "/beta").json().toString()).isEqualTo(NOT_FOUND);
+		assertThat(api.patch(databases(this.organization) + "/alpha", "{\"notes\": \"x\"}").status()).isEqualTo(403);
+		assertThat(api.delete(databases(this.organization) + "/alpha").status()).isEqualTo(403);
+	}
+
+	@Test
+	void whenTheTokenHasNoDatabaseAccessThenTheListIsEmpty() {
+		var api = planetscaleApi(this.organization, Set.of(PlanetScaleAccesses.READ_ORGANIZATION));
+
+		var list = api.get(databases(this.organization));
+
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.json().get("data")).isEmpty();
+		assertThat(list.json().get("total_count").asInt()).isZero();
+	}
+
+	@Test
+	void whenATokenCreatesADatabaseThenItGetsEveryAccessOnItAndOnNothingElse() {
+		var creator = planetscaleApi(this.organization, Set.of(PlanetScaleAccesses.CREATE_DATABASES));
+
+		assertThat(creator.post(databases(this.organization), mysql("mine")).status()).isEqualTo(201);
+
+		assertThat(creator.get(databases(this.organization)).json().get("data")).hasSize(1);
+		assertThat(creator.patch(databases(this.organization) + "/mine", "{\"notes\": \"mine\"}").status())
+			.isEqualTo(200);
+		assertThat(creator.get(databases(this.organization) + "/alpha").status()).isEqualTo(404);
+		assertThat(creator.delete(databases(this.organization) + "/mine").status()).isEqualTo(204);
+	}
+
+	@Test
+	void whenAServiceTokenIsCreatedThenItsSecretIsShownOnceAndItWorksOnlyWithGrantedAccesses(CapturedOutput output) {
+		var tokens = "/v1/organizations/" + this.organization + "/service-tokens";
+
+		var created = this.admin.post(tokens, "{\"name\": \"ci\"}");
+
+		assertThat(created.status()).isEqualTo(200);
+		var body = created.json();
+		assertThat(body.get("id").asString()).matches("^[0-9a-z]{12}$");
+		assertThat(body.get("token").asString()).startsWith("pscale_tkn_");
+		assertThat(body.get("type").asString()).isEqualTo("ServiceToken");
+		assertThat(names(body)).contains("id", "name", "display_name", "token", "created_at", "updated_at",
+				"expires_at", "last_used_at", "service_token_accesses");
+		var id = body.get("id").asString();
+		var secret = body.get("token").asString();
+		var api = api().withHeader("Authorization", id + ":" + secret);
+		assertThat(api.get(databases(this.organization)).json().get("data")).isEmpty();
+
+		var granted = this.admin.post(tokens + "/" + id + "/access", "{\"access\": [\"read_database\"]}");
+		assertThat(granted.status()).isEqualTo(200);
+		assertThat(granted.json().get("data").get(0).get("access").asString()).isEqualTo("read_database");
+		assertThat(granted.json().get("data").get(0).get("resource_type").asString()).isEqualTo("Organization");
+		assertThat(api.get(databases(this.organization)).json().get("data")).hasSize(2);
+
+		var listed = this.admin.get(tokens);
+		assertThat(listed.status()).isEqualTo(200);
+		assertThat(listed.body()).doesNotContain(secret);
+		assertThat(listed.json().get("data")).allSatisfy((token) -> assertThat(token.get("token").isNull()).isTrue());
+		assertThat(this.admin.get(tokens + "/" + id).json().get("service_token_accesses")).hasSize(1);
+
+		assertThat(this.admin
+			.send("DELETE", tokens + "/" + id + "/access", "{\"access\": [\"read_database\"]}", "application/json")
+			.status()).isEqualTo(204);
+		assertThat(api.get(databases(this.organization)).json().get("data")).isEmpty();
+
+		assertThat(this.admin.delete(tokens + "/" + id).status()).isEqualTo(204);
+		assertThat(api.get(databases(this.organization)).json().toString()).isEqualTo(NOT_FOUND);
+		assertThat(output.getAll()).doesNotContain(secret);
+	}
+
+	@Test
+	void whenAServiceTokenGrantsAnAccessItDoesNotHoldThenItIs403() {
+		var limited = planetscaleApi(this.organization,
+				Set.of(PlanetScaleAccesses.WRITE_SERVICE_TOKENS, PlanetScaleAccesses.READ_DATABASE));
+		var target = this.planetScaleCredentials.issueServiceToken(organizationId(this.organization), "t", Set.of(),
+				null);
+		var path = "/v1/organizations/" + this.organization + "/service-tokens/" + target.id() + "/access";
+
+		assertThat(limited.post(path, "{\"access\": [\"read_database\"]}").status()).isEqualTo(200);
+		assertThat(limited.post(path, "{\"access\": [\"delete_database\"]}").status()).isEqualTo(403);
+		assertThat(limited.post(path, "{\"access\": [\"fly\"]}").status()).isEqualTo(422);
+	}
+
+}
