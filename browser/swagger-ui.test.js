@@ -29,6 +29,11 @@ after(async () => {
   await browser?.close();
 });
 
+async function showGroup(label) {
+  await page.locator('.topbar select').selectOption({ label });
+  await page.locator('.opblock').first().waitFor();
+}
+
 async function authorize(schemeName, value) {
   await page.locator('.auth-wrapper .authorize').first().click();
   const modal = page.locator('.modal-ux');
@@ -50,8 +55,16 @@ async function execute(method, path) {
 }
 
 test('a person authorizes with a Harness API key and creates a schema and an instance', async () => {
+  await showGroup('Harness Database DevOps');
   await authorize('x-api-key', process.env.HARNESS_KEY);
 
   assert.equal(await execute('POST', '/v1/orgs/{org}/projects/{project}/dbschema'), '201');
   assert.equal(await execute('POST', '/v1/orgs/{org}/projects/{project}/dbschema/{dbschema}/instance'), '201');
+});
+
+test('a person authorizes with a PlanetScale service token and creates a database', async () => {
+  await showGroup('PlanetScale');
+  await authorize('serviceToken', process.env.PS_TOKEN);
+
+  assert.equal(await execute('POST', '/v1/organizations/{organization}/databases'), '201');
 });

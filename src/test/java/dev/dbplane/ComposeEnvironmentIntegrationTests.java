@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeEnvironmentIntegrationTests {
 
-	private static final Pattern DEFAULTED = Pattern.compile("^\\$\\{[A-Z_]+:-(.*)}$");
+	private static final Pattern DEFAULTED = Pattern.compile("^\\$\\{[A-Z0-9_]+:-(.*)}$");
 
 	@Test
 	void whenReadingTheComposeFileThenPostgresAndDbplaneAreWiredWithHealthChecks() throws IOException {
@@ -51,16 +51,20 @@ class ComposeEnvironmentIntegrationTests {
 		environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
 		environment.put("SERVER_PORT", "0");
 
-		var application = new SpringApplicationBuilder(DbplaneApplication.class)
-			.initializers((context) -> context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new SystemEnvironmentPropertySource("compose", new HashMap<>(environment))));
+		var application = new SpringApplicationBuilder(DbplaneApplication.class).initializers((context) -> context
+			.getEnvironment()
+			.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource("compose-systemEnvironment", new HashMap<>(environment))));
 		try (var context = application.run()) {
 			var api = new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")))
 				.withHeader("x-api-key", (String) environment.get("DBPLANE_SECURITY_HARNESS_API_KEY"));
 
 			assertThat(api.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
 			assertThat(api.get("/v1/orgs/default/projects/compose/dbschema").status()).isEqualTo(200);
+			var token = environment.get("DBPLANE_PLANETSCALE_ORGANIZATIONS_0_SERVICE_TOKEN_ID") + ":"
+					+ environment.get("DBPLANE_PLANETSCALE_ORGANIZATIONS_0_SERVICE_TOKEN");
+			assertThat(api.withHeader("Authorization", token).get("/v1/organizations/dbplane/databases").status())
+				.isEqualTo(200);
 		}
 	}
 

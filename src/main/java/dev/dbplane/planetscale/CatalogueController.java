@@ -3,6 +3,7 @@ package dev.dbplane.planetscale;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 
@@ -32,7 +33,7 @@ class CatalogueController {
 	@Operation(summary = "List an organization's regions")
 	@GetMapping(path = "/v1/organizations/{organization}/regions", produces = MediaType.APPLICATION_JSON_VALUE)
 	ListResponse<RegionResponse> organizationRegions(
-			@PathVariable @Pattern(regexp = Names.PATTERN,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
@@ -45,7 +46,7 @@ class CatalogueController {
 	@GetMapping(path = "/v1/organizations/{organization}/cluster-size-skus",
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	List<ClusterSizeResponse> clusterSizes(
-			@PathVariable @Pattern(regexp = Names.PATTERN,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@RequestParam(required = false) String engine, @RequestParam(required = false) Boolean postgresql,
 			@RequestParam(required = false) Boolean rates, @RequestParam(required = false) String region) {

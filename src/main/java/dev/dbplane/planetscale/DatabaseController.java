@@ -1,6 +1,9 @@
 package dev.dbplane.planetscale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 
@@ -34,7 +37,7 @@ class DatabaseController {
 	@Operation(summary = "List databases", description = "q filters by name.")
 	@GetMapping
 	CountedListResponse<DatabaseResponse> list(
-			@PathVariable @Pattern(regexp = Names.PATTERN,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
@@ -45,45 +48,51 @@ class DatabaseController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	DatabaseResponse create(
-			@PathVariable @Pattern(regexp = Names.PATTERN,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@RequestBody DatabaseCreateRequest request) {
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = "{\"name\": \"my-database\", \"cluster_size\": \"PS_10\", \"region\": \"us-east\"}"))) @RequestBody DatabaseCreateRequest request) {
 		return this.databases.create(organization, request);
 	}
 
 	@GetMapping("/{database}")
 	DatabaseResponse get(
-			@PathVariable @Pattern(regexp = Names.PATTERN,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = DATABASE_RULE) String database) {
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = DATABASE_RULE) String database) {
 		return this.databases.get(organization, database);
 	}
 
 	@Operation(summary = "Update database settings", description = "new_name renames the database.")
 	@PatchMapping(path = "/{database}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	DatabaseResponse update(
-			@PathVariable @Pattern(regexp = Names.PATTERN,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = DATABASE_RULE) String database,
-			@RequestBody DatabaseUpdateRequest request) {
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = DATABASE_RULE) String database,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = "{\"notes\": \"Orders\", \"deletion_protected\": false}"))) @RequestBody DatabaseUpdateRequest request) {
 		return this.databases.update(organization, database, request);
 	}
 
 	@Operation(summary = "Delete a database", description = "Answers 204 with an empty body.")
 	@DeleteMapping("/{database}")
 	ResponseEntity<Void> delete(
-			@PathVariable @Pattern(regexp = Names.PATTERN,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = DATABASE_RULE) String database) {
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = DATABASE_RULE) String database) {
 		this.databases.delete(organization, database);
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/{database}/regions")
 	ListResponse<RegionResponse> regions(
-			@PathVariable @Pattern(regexp = Names.PATTERN,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = DATABASE_RULE) String database,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = DATABASE_RULE) String database,
 			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
 		return this.databases.regions(organization, database, PageQuery.of(page, perPage));

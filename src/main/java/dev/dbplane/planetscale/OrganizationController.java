@@ -1,6 +1,7 @@
 package dev.dbplane.planetscale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 
@@ -33,8 +34,8 @@ class OrganizationController {
 
 	@Operation(summary = "Get an organization")
 	@GetMapping("/{organization}")
-	OrganizationResponse get(
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = ORGANIZATION_RULE) String organization) {
+	OrganizationResponse get(@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+			message = ORGANIZATION_RULE) String organization) {
 		return this.organizations.get(organization);
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 
@@ -36,7 +37,7 @@ class ServiceTokenController {
 	@Operation(summary = "List service tokens", description = "Needs read_service_tokens.")
 	@GetMapping
 	CountedListResponse<ServiceTokenResponse> list(
-			@PathVariable @Pattern(regexp = Names.PATTERN,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
@@ -48,7 +49,7 @@ class ServiceTokenController {
 					+ "has no access until one is granted.")
 	@PostMapping
 	ServiceTokenResponse create(
-			@PathVariable @Pattern(regexp = Names.PATTERN,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@RequestBody(required = false) ServiceTokenCreateRequest request) {
 		return this.tokens.create(organization, request);
@@ -56,14 +57,14 @@ class ServiceTokenController {
 
 	@Operation(summary = "Get a service token", description = "Needs read_service_tokens.")
 	@GetMapping("/{id}")
-	ServiceTokenResponse get(@PathVariable @Pattern(regexp = Names.PATTERN,
+	ServiceTokenResponse get(@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 			message = OrganizationController.ORGANIZATION_RULE) String organization, @PathVariable String id) {
 		return this.tokens.get(organization, id);
 	}
 
 	@Operation(summary = "Delete a service token", description = "Needs delete_service_tokens.")
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable @Pattern(regexp = Names.PATTERN,
+	ResponseEntity<Void> delete(@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 			message = OrganizationController.ORGANIZATION_RULE) String organization, @PathVariable String id) {
 		this.tokens.delete(organization, id);
 		return ResponseEntity.noContent().build();
@@ -71,8 +72,10 @@ class ServiceTokenController {
 
 	@Operation(summary = "List a service token's accesses", description = "Needs read_service_tokens.")
 	@GetMapping("/{id}/access")
-	Map<String, List<ServiceTokenAccessResponse>> accesses(@PathVariable @Pattern(regexp = Names.PATTERN,
-			message = OrganizationController.ORGANIZATION_RULE) String organization, @PathVariable String id) {
+	Map<String, List<ServiceTokenAccessResponse>> accesses(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@PathVariable String id) {
 		return Map.of("data", this.tokens.accesses(organization, id));
 	}
 
@@ -80,7 +83,7 @@ class ServiceTokenController {
 			description = "Needs write_service_tokens; a service token can grant only accesses it holds.")
 	@PostMapping(path = "/{id}/access", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, List<ServiceTokenAccessResponse>> grant(
-			@PathVariable @Pattern(regexp = Names.PATTERN,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@PathVariable String id, @RequestBody ServiceTokenAccessRequest request) {
 		return Map.of("data", this.tokens.grant(organization, id, request));
@@ -89,7 +92,7 @@ class ServiceTokenController {
 	@Operation(summary = "Revoke accesses of a service token", description = "Needs write_service_tokens.")
 	@DeleteMapping(path = "/{id}/access", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Void> revoke(
-			@PathVariable @Pattern(regexp = Names.PATTERN,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@PathVariable String id, @RequestBody ServiceTokenAccessRequest request) {
 		this.tokens.revoke(organization, id, request);

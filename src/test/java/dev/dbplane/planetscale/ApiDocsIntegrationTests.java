@@ -10,13 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiDocsIntegrationTests extends IntegrationTest {
 
 	@Test
-	void whenSwaggerUiAsksForItsConfigurationThenBothFamiliesAreGroups() {
+	void whenSwaggerUiAsksForItsConfigurationThenBothFamiliesAndTheAdministrationAreGroups() {
 		var config = api().get("/v3/api-docs/swagger-config").json();
 
 		var groups = new ArrayList<String>();
 		config.get("urls").forEach((url) -> groups.add(url.get("url").asString() + " " + url.get("name").asString()));
 		assertThat(groups).containsExactlyInAnyOrder("/v3/api-docs/planetscale PlanetScale",
-				"/v3/api-docs/harness Harness Database DevOps");
+				"/v3/api-docs/harness Harness Database DevOps", "/v3/api-docs/dbplane dbplane administration");
 	}
 
 	@Test
@@ -29,7 +29,10 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 				"/v1/organizations/{organization}", "/v1/organizations/{organization}/regions",
 				"/v1/organizations/{organization}/cluster-size-skus", "/v1/organizations/{organization}/databases",
 				"/v1/organizations/{organization}/databases/{database}",
-				"/v1/organizations/{organization}/databases/{database}/regions", "/v1/regions");
+				"/v1/organizations/{organization}/databases/{database}/regions", "/v1/regions",
+				"/v1/organizations/{organization}/service-tokens",
+				"/v1/organizations/{organization}/service-tokens/{id}",
+				"/v1/organizations/{organization}/service-tokens/{id}/access");
 	}
 
 	@Test
@@ -37,6 +40,14 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 		var paths = api().get("/v3/api-docs/harness").json().get("paths").propertyNames();
 
 		assertThat(paths).isNotEmpty().allMatch((path) -> path.startsWith("/v1/orgs/"));
+	}
+
+	@Test
+	void whenReadingAGroupThenBothFamiliesCredentialsAreDeclared() {
+		var schemes = api().get("/v3/api-docs/planetscale").json().get("components").get("securitySchemes");
+
+		assertThat(schemes.propertyNames()).contains("x-api-key", "serviceToken", "bearer");
+		assertThat(schemes.get("serviceToken").get("name").asString()).isEqualTo("Authorization");
 	}
 
 	@Test
