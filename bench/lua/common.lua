@@ -1,5 +1,5 @@
 -- Shared by the bench scripts: credentials and unique names for wrk's threads.
--- Environment: HARNESS_KEY (x-api-key), PS_TOKEN (Authorization: <id>:<secret>).
+-- Environment: HARNESS_KEY (x-api-key), PS_TOKEN (Authorization: <id>:<secret>), PS_ORGANIZATION.
 local M = {}
 
 local threads = 0

@@ -53,6 +53,11 @@ public final class Api {
 		return copy;
 	}
 
+	/** A header this client sends on every request. */
+	public String requestHeader(String name) {
+		return this.headers.get(name);
+	}
+
 	public Response get(String path) {
 		return send("GET", path, (String) null, null);
 	}
