@@ -1,5 +1,7 @@
 package dev.dbplane.planetscale;
 
+import java.util.Set;
+
 import dev.dbplane.security.PlanetScaleCredentials;
 import dev.dbplane.security.PlanetScalePrincipal;
 import dev.dbplane.web.ApiException;
@@ -42,25 +44,30 @@ class Callers {
 	}
 
 	/**
-	 * The caller as it stands in the database now: a grant made on another replica (the
-	 * creator's accesses on a new database) is seen at once, not after the credential
-	 * cache expires.
+	 * Requires that the caller can see the database (else 404) and, with {@code access},
+	 * holds it (else 403). Accesses on single databases are read from the database for
+	 * the request, so a grant made on another replica (the creator's, on a new database)
+	 * counts at once.
 	 */
-	PlanetScalePrincipal fresh() {
-		return this.credentials.reload(current()).orElseThrow(() -> ApiException.notFound("Not Found"));
-	}
-
 	void requireDatabaseAccess(Database database, String access) {
 		var caller = current();
-		if (!caller.canSee(database.getId()) || (access != null && !caller.has(database.getId(), access))) {
-			caller = fresh();
+		if (caller.seesAllDatabases() && (access == null || caller.hasOnAllDatabases(access))) {
+			return;
 		}
-		if (!caller.canSee(database.getId())) {
+		var own = this.credentials.accessesOn(caller.tokenId(), database.getId());
+		if (!caller.seesAllDatabases() && own.isEmpty()) {
 			throw ApiException.notFound("Not Found");
 		}
-		if (access != null && !caller.has(database.getId(), access)) {
+		if (access != null && !caller.hasOnAllDatabases(access) && !own.contains(access)) {
 			throw forbidden(access);
 		}
+	}
+
+	/**
+	 * The databases the caller holds an access on one by one; empty for a Bearer token.
+	 */
+	Set<String> databasesOf(PlanetScalePrincipal caller) {
+		return caller.bearer() ? Set.of() : this.credentials.databasesOf(caller.tokenId());
 	}
 
 	/** Gives the service token that created a database every access on it. */

@@ -85,7 +85,7 @@ class DatabaseService {
 		if (!caller.seesAllDatabases()) {
 			// A token sees only the databases it has an access on: an empty list when
 			// none.
-			var visible = this.callers.fresh().databaseAccesses().keySet();
+			var visible = this.callers.databasesOf(caller);
 			spec = spec.and((root, cq, cb) -> visible.isEmpty() ? cb.disjunction() : root.get("id").in(visible));
 		}
 		if (q != null && !q.isBlank()) {

@@ -99,9 +99,11 @@ class ServiceTokenService {
 		requireToken(organization, id);
 		var databaseId = resolve(organization, request);
 		var caller = this.callers.current();
+		var ownOnDatabase = (databaseId != null && !caller.bearer())
+				? this.credentials.accessesOn(caller.tokenId(), databaseId) : java.util.Set.<String>of();
 		for (var access : request.access()) {
-			var held = PlanetScaleAccesses.isDatabaseLevel(access) ? (databaseId != null
-					? caller.has(databaseId, access) : caller.allDatabaseAccesses().contains(access))
+			var held = PlanetScaleAccesses.isDatabaseLevel(access)
+					? (caller.hasOnAllDatabases(access) || ownOnDatabase.contains(access))
 					: caller.hasOrganizationAccess(access);
 			if (!caller.bearer() && !held) {
 				throw ApiException.forbidden("A service token can only grant accesses it holds; missing " + access);
@@ -177,8 +179,12 @@ class ServiceTokenService {
 						Timestamps.format(database.getCreatedAt()),
 						Timestamps.format(database.updatedAtAsOf(java.time.Instant.now())), null);
 			}
-			result.add(new ServiceTokenAccessResponse(access.id(), "ServiceTokenAccess", access.access(),
-					PlanetScaleAccesses.describe(access.access()), resource.name(), resource.id(), type, resource));
+			var granted = PlanetScaleAccesses.EVERY.equals(access.access())
+					? PlanetScaleAccesses.DATABASE_LEVEL.keySet() : java.util.Set.of(access.access());
+			for (var name : granted) {
+				result.add(new ServiceTokenAccessResponse(access.id(), "ServiceTokenAccess", name,
+						PlanetScaleAccesses.describe(name), resource.name(), resource.id(), type, resource));
+			}
 		}
 		return result;
 	}

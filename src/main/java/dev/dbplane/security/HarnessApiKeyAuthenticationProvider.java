@@ -1,6 +1,8 @@
 package dev.dbplane.security;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -22,8 +24,14 @@ class HarnessApiKeyAuthenticationProvider implements AuthenticationProvider {
 		if (presented.kind() != PresentedCredential.Kind.HARNESS_API_KEY) {
 			return null;
 		}
-		var principal = this.keys.authenticate(presented.value())
-			.orElseThrow(() -> new BadCredentialsException("Invalid API key"));
+		java.util.Optional<HarnessPrincipal> found;
+		try {
+			found = this.keys.authenticate(presented.value());
+		}
+		catch (DataAccessException ex) {
+			throw new AuthenticationServiceException("Credential store unavailable", ex);
+		}
+		var principal = found.orElseThrow(() -> new BadCredentialsException("Invalid API key"));
 		var authorities = principal.permissions()
 			.stream()
 			.map((p) -> new SimpleGrantedAuthority(p.authority()))

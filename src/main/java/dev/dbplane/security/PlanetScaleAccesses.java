@@ -28,6 +28,11 @@ public final class PlanetScaleAccesses {
 
 	public static final String DELETE_DATABASE = "delete_database";
 
+	/**
+	 * Stored for the token that created a database: every database-level access on it.
+	 */
+	public static final String EVERY = "*";
+
 	public static final Map<String, String> ORGANIZATION_LEVEL = ordered(CREATE_DATABASES, "Create databases",
 			READ_ORGANIZATION, "Read the organization, its regions and cluster sizes", READ_SERVICE_TOKENS,
 			"Read service tokens", WRITE_SERVICE_TOKENS, "Create service tokens and change their accesses",

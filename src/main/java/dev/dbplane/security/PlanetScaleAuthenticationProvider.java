@@ -2,7 +2,9 @@ package dev.dbplane.security;
 
 import java.util.List;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -28,11 +30,17 @@ class PlanetScaleAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		var presented = (PresentedCredential) authentication;
-		var principal = switch (presented.kind()) {
-			case SERVICE_TOKEN -> this.credentials.authenticateServiceToken(presented.value());
-			case BEARER -> this.credentials.authenticateBearer(presented.value());
-			default -> null;
-		};
+		java.util.Optional<PlanetScalePrincipal> principal;
+		try {
+			principal = switch (presented.kind()) {
+				case SERVICE_TOKEN -> this.credentials.authenticateServiceToken(presented.value());
+				case BEARER -> this.credentials.authenticateBearer(presented.value());
+				default -> null;
+			};
+		}
+		catch (DataAccessException ex) {
+			throw new AuthenticationServiceException("Credential store unavailable", ex);
+		}
 		if (principal == null) {
 			return null;
 		}

@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -194,16 +192,40 @@ public class PlanetScaleCredentials {
 		this.serviceTokens.evict(tokenId);
 	}
 
-	/** Gives the token that created a database every database-level access on it. */
+	/**
+	 * Gives the token that created a database every database-level access on it: one row
+	 * whose access is {@value PlanetScaleAccesses#EVERY}, so a create writes one row, not
+	 * thirty.
+	 */
 	@Transactional
 	public void grantCreator(String tokenId, String databaseId) {
 		this.jdbc.sql("""
 				insert into planetscale_service_token_access (id, token_id, access, database_id, created_at)
-				select substr(md5(random()::text || a), 1, 12), ?, a, ?, ? from unnest(?::text[]) as a
-				on conflict (token_id, access, coalesce(database_id, '')) do nothing""")
-			.params(tokenId, databaseId, ts(now()), PlanetScaleAccesses.DATABASE_LEVEL.keySet().toArray(new String[0]))
+				values (?, ?, ?, ?, ?)""")
+			.params(Secrets.randomLowerBase36(12), tokenId, PlanetScaleAccesses.EVERY, databaseId, ts(now()))
 			.update();
-		this.serviceTokens.evict(tokenId);
+	}
+
+	/**
+	 * The database-level accesses a token holds on one database (not counting
+	 * organization-wide ones).
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> accessesOn(String tokenId, String databaseId) {
+		var accesses = this.jdbc.sql("""
+				select access from planetscale_service_token_access where token_id = ? and database_id = ?""")
+			.params(tokenId, databaseId)
+			.query(String.class)
+			.set();
+		return accesses.contains(PlanetScaleAccesses.EVERY) ? PlanetScaleAccesses.DATABASE_LEVEL.keySet() : accesses;
+	}
+
+	/** The databases a token holds any access on, one by one. */
+	@Transactional(readOnly = true)
+	public Set<String> databasesOf(String tokenId) {
+		return this.jdbc.sql("""
+				select distinct database_id from planetscale_service_token_access
+				where token_id = ? and database_id is not null""").param(tokenId).query(String.class).set();
 	}
 
 	@Transactional
@@ -260,7 +282,7 @@ public class PlanetScaleCredentials {
 						where t.secret_hash = ? and t.revoked_at is null""")
 					.param(key)
 					.query((rs, row) -> new PlanetScalePrincipal(rs.getString(1), rs.getString(2), null, true, Set.of(),
-							Set.of(), Map.of()))
+							Set.of()))
 					.optional());
 	}
 
@@ -277,21 +299,17 @@ public class PlanetScaleCredentials {
 		}
 		var organizationAccesses = new HashSet<String>();
 		var allDatabases = new HashSet<String>();
-		var perDatabase = new HashMap<String, Set<String>>();
-		for (var access : accesses(id)) {
-			if (!PlanetScaleAccesses.isDatabaseLevel(access.access())) {
-				organizationAccesses.add(access.access());
-			}
-			else if (access.databaseId() == null) {
-				allDatabases.add(access.access());
-			}
-			else {
-				perDatabase.computeIfAbsent(access.databaseId(), (k) -> new HashSet<>()).add(access.access());
-			}
+		var organizationWide = this.jdbc.sql("""
+				select access from planetscale_service_token_access where token_id = ? and database_id is null""")
+			.param(id)
+			.query(String.class)
+			.list();
+		for (var access : organizationWide) {
+			(PlanetScaleAccesses.isDatabaseLevel(access) ? allDatabases : organizationAccesses).add(access);
 		}
 		var row = token.get();
 		return Optional.of(new StoredServiceToken(row[0], new PlanetScalePrincipal(row[1], row[2], id, false,
-				Set.copyOf(organizationAccesses), Set.copyOf(allDatabases), Map.copyOf(perDatabase))));
+				Set.copyOf(organizationAccesses), Set.copyOf(allDatabases))));
 	}
 
 	private record StoredServiceToken(String hash, PlanetScalePrincipal principal) {

@@ -1,6 +1,5 @@
 package dev.dbplane.security;
 
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,11 +11,10 @@ import java.util.Set;
  * @param tokenId the service token's id ({@code null} for a Bearer token)
  * @param organizationAccesses organization-level accesses
  * @param allDatabaseAccesses database-level accesses granted for every database of the
- * organization
- * @param databaseAccesses database-level accesses per database id
+ * organization; accesses on single databases are looked up when a request names one
  */
 public record PlanetScalePrincipal(String organizationId, String organizationName, String tokenId, boolean bearer,
-		Set<String> organizationAccesses, Set<String> allDatabaseAccesses, Map<String, Set<String>> databaseAccesses) {
+		Set<String> organizationAccesses, Set<String> allDatabaseAccesses) {
 
 	public boolean hasOrganizationAccess(String access) {
 		return this.bearer || this.organizationAccesses.contains(access);
@@ -27,13 +25,9 @@ public record PlanetScalePrincipal(String organizationId, String organizationNam
 		return this.bearer || !this.allDatabaseAccesses.isEmpty();
 	}
 
-	public boolean canSee(String databaseId) {
-		return seesAllDatabases() || this.databaseAccesses.containsKey(databaseId);
-	}
-
-	public boolean has(String databaseId, String access) {
-		return this.bearer || this.allDatabaseAccesses.contains(access)
-				|| this.databaseAccesses.getOrDefault(databaseId, Set.of()).contains(access);
+	/** Whether an access reaches every database of the organization. */
+	public boolean hasOnAllDatabases(String access) {
+		return this.bearer || this.allDatabaseAccesses.contains(access);
 	}
 
 	@Override

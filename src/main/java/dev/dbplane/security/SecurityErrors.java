@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.dbplane.web.ErrorFamily;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -47,6 +48,13 @@ final class SecurityErrors implements AuthenticationEntryPoint, AuthenticationFa
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
+		if (exception instanceof AuthenticationServiceException) {
+			// The credential could not be checked (the database is unreachable): not the
+			// caller's fault.
+			var family = ErrorFamily.of(request);
+			write(response, 503, family.body(ErrorFamily.codeOf(503), "The database is unavailable; retry later"));
+			return;
+		}
 		if (ErrorFamily.of(request) != ErrorFamily.PLANETSCALE) {
 			write(response, 401, ErrorFamily.HARNESS.body(null, "Invalid API key"));
 			return;
