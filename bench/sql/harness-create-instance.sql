@@ -13,5 +13,5 @@ insert into harness_instance (branch, changelog_version, commit_sha, connector, 
                               identifier, last_applied_tag, last_deployed_change_set_tag, name, schema_id,
                               substitute_properties, tags, to_onboard, updated_at, version, id)
 values ('main', null, null, 'pg', 'bench', now(), null, 'pgb_' || replace(gen_random_uuid()::text, '-', ''), null, '',
-        'Bench instance', :'schema_id', '{"DB": "bench"}', '{"env": "bench"}', true, now(), 0, gen_random_uuid());
+        'Bench instance', :schema_id, '{"DB": "bench"}', '{"env": "bench"}', true, now(), 0, gen_random_uuid());
 commit;
