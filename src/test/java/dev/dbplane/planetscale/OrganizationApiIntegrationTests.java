@@ -129,6 +129,35 @@ class OrganizationApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void whenReplicasEnsureOneOrganizationAtOnceThenExactlyOneRowExists() throws Exception {
+		var name = PlanetScaleFixtures.uniqueName("race");
+		var config = new PlanetScaleProperties.OrganizationConfig(name, "us-west", "scaler_pro", null, null, null,
+				null);
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+		try {
+			var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+			for (int i = 0; i < 10; i++) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return this.organizations.ensure(config);
+				}));
+			}
+			start.countDown();
+			for (var result : results) {
+				assertThat(result.get()).isTrue();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(this.jdbc.queryForObject("select count(*) from planetscale_organization where name = ?", Long.class,
+				name))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void whenTheDefaultRegionIsNotInTheCatalogueThenTheOrganizationIsNotCreated() {
 		var name = PlanetScaleFixtures.uniqueName("org");
 
