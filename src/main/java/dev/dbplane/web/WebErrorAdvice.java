@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -60,6 +61,20 @@ class WebErrorAdvice extends ResponseEntityExceptionHandler {
 		log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
 		return ErrorFamily.of(request)
 			.response(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; retry later");
+	}
+
+	/**
+	 * Tomcat parses the query string only when a parameter is first read, so a malformed
+	 * one ({@code %ZZ}, bytes that are not UTF-8) surfaces here rather than as a 400 of
+	 * its own.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> invalidQueryString(InvalidParameterException ex, HttpServletRequest request) {
+		if (ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			return ErrorFamily.of(request).response(HttpStatus.CONTENT_TOO_LARGE, "Too many query parameters");
+		}
+		return ErrorFamily.of(request)
+			.response(HttpStatus.BAD_REQUEST, "Malformed query string: parameters must be percent-encoded UTF-8");
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -137,6 +152,9 @@ class WebErrorAdvice extends ResponseEntityExceptionHandler {
 		}
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return path(unknown) + ": unknown field";
+		}
+		if (cause instanceof UnstorableTextException unstorable) {
+			return path(unstorable) + ": must not contain NUL characters (\\u0000) or unpaired surrogates";
 		}
 		if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
 				&& invalid.getTargetType().isEnum()) {
