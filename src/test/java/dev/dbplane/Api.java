@@ -39,7 +39,10 @@ public final class Api {
 		this.headers.putAll(headers);
 	}
 
-	/** A copy of this client that sends one more header on every request. */
+	/**
+	 * A copy of this client that sends one more header on every request, in place of a
+	 * default one of the same name ({@code Accept}).
+	 */
 	public Api withHeader(String name, String value) {
 		var copy = new Api(this.base, this.headers);
 		copy.headers.put(name, value);
@@ -79,7 +82,7 @@ public final class Api {
 			request.header("Content-Type", contentType);
 		}
 		request.header("Accept", "application/json");
-		this.headers.forEach(request::header);
+		this.headers.forEach(request::setHeader);
 		try {
 			var response = client.send(request.build(), BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers(), response.body());
