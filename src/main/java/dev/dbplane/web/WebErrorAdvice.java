@@ -1,5 +1,7 @@
 package dev.dbplane.web;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.hibernate.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -79,11 +82,40 @@ class WebErrorAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+		if (lostConnection(ex)) {
+			return databaseUnavailable(ex, request);
+		}
 		var reference = UUID.randomUUID().toString();
 		log.error("Internal error, reference {}, on {} {}", reference, request.getMethod(), request.getRequestURI(),
 				ex);
 		return ErrorFamily.of(request)
 			.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal error, reference " + reference);
+	}
+
+	/**
+	 * A connection that breaks under a request surfaces as whatever the failing step
+	 * wraps it in; the SQLState underneath says what happened: class 08 (connection
+	 * exception) or 57P (server shutting down or starting up). When the statement's own
+	 * failure is masked by the rollback that followed it (Spring reports only the
+	 * rollback's), that rollback failed on the pool's closed connection, whose exception
+	 * carries no SQLState at all.
+	 */
+	static boolean lostConnection(Throwable ex) {
+		for (var cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException || isConnectionState(cause)) {
+				return true;
+			}
+			if (cause instanceof TransactionException && cause.getCause() instanceof SQLException sql
+					&& (sql.getSQLState() == null || isConnectionState(sql))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isConnectionState(Throwable ex) {
+		return ex instanceof SQLException sql && sql.getSQLState() != null
+				&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
 	}
 
 	@Override
