@@ -46,7 +46,10 @@ public final class Api {
 		return new Api("http://127.0.0.1:" + port, this.headers);
 	}
 
-	/** A copy of this client that sends one more header on every request. */
+	/**
+	 * A copy of this client that sends one more header on every request, in place of a
+	 * default one of the same name ({@code Accept}).
+	 */
 	public Api withHeader(String name, String value) {
 		var copy = new Api(this.base, this.headers);
 		copy.headers.put(name, value);

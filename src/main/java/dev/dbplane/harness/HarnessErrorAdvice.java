@@ -6,9 +6,9 @@ import dev.dbplane.web.ValidationMessages;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -18,6 +18,11 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
  * Harness's error shape, {@code {"message": "..."}}: a duplicate identifier is a 400
  * (Terraform prints the message only for 400), another account's resources are plain
  * 404s.
+ * <p>
+ * A write that lost a race (a PUT whose version was changed or deleted meanwhile, a
+ * deadlock or lock timeout) is a 400 too, not a 409: Harness's API declares only 400,
+ * 403, 404 and 500, and a 400 is the one status whose message Terraform shows, so the
+ * user reads "read it again and retry" instead of a bare status code.
  */
 @RestControllerAdvice(basePackageClasses = HarnessErrorAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -43,10 +48,10 @@ class HarnessErrorAdvice {
 		return ErrorFamily.HARNESS.response(HttpStatus.BAD_REQUEST, ValidationMessages.of(ex));
 	}
 
-	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-	ResponseEntity<Object> concurrentUpdate(ObjectOptimisticLockingFailureException ex) {
-		return ErrorFamily.HARNESS.response(HttpStatus.CONFLICT,
-				"The resource was changed by another request at the same time; read it again and retry");
+	@ExceptionHandler(ConcurrencyFailureException.class)
+	ResponseEntity<Object> concurrentChange(ConcurrencyFailureException ex) {
+		return ErrorFamily.HARNESS.response(HttpStatus.BAD_REQUEST,
+				"The resource was changed or deleted by another request at the same time; read it again and retry");
 	}
 
 }

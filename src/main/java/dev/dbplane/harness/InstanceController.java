@@ -44,8 +44,10 @@ class InstanceController {
 		this.instances = instances;
 	}
 
+	// consumes refuses Content-Type */* with a 415 (Spring cannot read a wildcard type);
+	// a POST without a body still matches because the body is optional.
 	@Operation(summary = "List instances; the body (a tag filter) is optional")
-	@PostMapping("/instancelist")
+	@PostMapping(path = "/instancelist", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<List<InstanceResponse>> list(HarnessAccount account,
 			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
 					message = Identifiers.MESSAGE) String org,

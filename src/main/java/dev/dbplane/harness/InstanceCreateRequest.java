@@ -19,7 +19,7 @@ import jakarta.validation.constraints.Size;
 record InstanceCreateRequest(
 		@Schema(description = "Unique in the schema", example = "customer_db_instance") @NotNull @Pattern(
 				regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String identifier,
-		@Schema(example = "Customer DB Instance") @NotBlank @Size(min = 1, max = 128) String name,
+		@Schema(example = "Customer DB Instance") @NotBlank @Size(max = 128) String name,
 		@Schema(example = "{\"env\": \"dev\"}") @Size(max = 128) Map<String, @NotNull @Size(max = 128) String> tags,
 		@Schema(description = "One of branch, commitSha, gitTag is required under a Repository schema",
 				example = "main") String branch,

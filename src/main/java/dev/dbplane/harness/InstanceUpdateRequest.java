@@ -15,9 +15,9 @@ import jakarta.validation.constraints.Size;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record InstanceUpdateRequest(String identifier,
-		@Size(min = 1, max = 128) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+		@Size(min = 1, max = 128) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
 		@Size(max = 128) Map<String, @NotNull @Size(max = 128) String> tags, String branch, String commitSha,
-		String gitTag, @Pattern(regexp = ".*\\S.*", message = "must not be blank") String connector, String context,
+		String gitTag, @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String connector, String context,
 		String version, @JsonAlias("liquibaseSubstituteProperties") Map<String, @NotNull String> substituteProperties) {
 
 	Revision revision() {

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.BindParam;
  * {@code sort}, {@code order} and {@code search_term}. Ties are broken by identifier so
  * that pages never overlap.
  */
-record ListQuery(@Parameter(description = "Page number, 0-based", example = "0") @Min(0) Integer page,
+record ListQuery(@Parameter(description = "Page number, 0-based", example = "0") @Min(0) @Max(MAX_PAGE) Integer page,
 		@Parameter(description = "Page size, at most 100 (default 10); 0 returns only the total",
 				example = "10") @Min(0) @Max(100) Integer limit,
 		@Parameter(description = "name, updated or created (default)") @Pattern(regexp = "name|updated|created",
@@ -22,7 +22,11 @@ record ListQuery(@Parameter(description = "Page number, 0-based", example = "0")
 		@Parameter(description = "ASC or DESC (default)") @Pattern(regexp = "(?i)ASC|DESC",
 				message = "must be one of ASC, DESC") String order,
 		@Parameter(name = "search_term",
-				description = "Matches name or identifier, ignoring case") @BindParam("search_term") String searchTerm) {
+				description = "Matches name or identifier, ignoring case") @BindParam("search_term") @Pattern(
+						regexp = "[^\\x00]*", message = "must not contain NUL characters") String searchTerm) {
+
+	/** The last page whose first row is still addressable with the largest limit. */
+	static final int MAX_PAGE = Integer.MAX_VALUE / 100;
 
 	int pageNumber() {
 		return (this.page != null) ? this.page : 0;

@@ -17,7 +17,7 @@ record SchemaCreateRequest(
 				example = "my_db_schema") @NotNull @Pattern(regexp = Identifiers.PATTERN,
 						message = Identifiers.MESSAGE) @Pattern(regexp = Identifiers.NOT_RESERVED,
 								message = Identifiers.RESERVED_MESSAGE) String identifier,
-		@Schema(example = "My Database Schema") @NotBlank @Size(min = 1, max = 128) String name,
+		@Schema(example = "My Database Schema") @NotBlank @Size(max = 128) String name,
 		@Schema(example = "{\"env\": \"dev\"}") @Size(max = 128) Map<String, @NotNull @Size(max = 128) String> tags,
 		@Schema(description = "Source of a Repository schema") @Valid Changelog changelog,
 		@Schema(description = "Source of a Script schema") @Valid ChangeLogScript changeLogScript,

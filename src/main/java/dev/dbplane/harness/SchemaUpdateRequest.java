@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SchemaUpdateRequest(String identifier,
-		@Size(min = 1, max = 128) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+		@Size(min = 1, max = 128) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
 		@Size(max = 128) Map<String, @NotNull @Size(max = 128) String> tags, @Valid ChangelogUpdate changelog,
 		@Valid ChangeLogScriptUpdate changeLogScript, @Size(min = 1) String service, SchemaType type,
 		MigrationType migrationType, Boolean usePercona, String primaryDbInstanceId) {

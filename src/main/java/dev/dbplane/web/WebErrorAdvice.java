@@ -1,5 +1,7 @@
 package dev.dbplane.web;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
@@ -7,6 +9,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.hibernate.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -62,13 +66,56 @@ class WebErrorAdvice extends ResponseEntityExceptionHandler {
 			.response(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; retry later");
 	}
 
+	/**
+	 * Tomcat parses the query string only when a parameter is first read, so a malformed
+	 * one ({@code %ZZ}, bytes that are not UTF-8) surfaces here rather than as a 400 of
+	 * its own.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> invalidQueryString(InvalidParameterException ex, HttpServletRequest request) {
+		if (ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			return ErrorFamily.of(request).response(HttpStatus.CONTENT_TOO_LARGE, "Too many query parameters");
+		}
+		return ErrorFamily.of(request)
+			.response(HttpStatus.BAD_REQUEST, "Malformed query string: parameters must be percent-encoded UTF-8");
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+		if (lostConnection(ex)) {
+			return databaseUnavailable(ex, request);
+		}
 		var reference = UUID.randomUUID().toString();
 		log.error("Internal error, reference {}, on {} {}", reference, request.getMethod(), request.getRequestURI(),
 				ex);
 		return ErrorFamily.of(request)
 			.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal error, reference " + reference);
+	}
+
+	/**
+	 * A connection that breaks under a request surfaces as whatever the failing step
+	 * wraps it in; the SQLState underneath says what happened: class 08 (connection
+	 * exception) or 57P (server shutting down or starting up). When the statement's own
+	 * failure is masked by the rollback that followed it (Spring reports only the
+	 * rollback's), that rollback failed on the pool's closed connection, whose exception
+	 * carries no SQLState at all.
+	 */
+	static boolean lostConnection(Throwable ex) {
+		for (var cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException || isConnectionState(cause)) {
+				return true;
+			}
+			if (cause instanceof TransactionException && cause.getCause() instanceof SQLException sql
+					&& (sql.getSQLState() == null || isConnectionState(sql))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isConnectionState(Throwable ex) {
+		return ex instanceof SQLException sql && sql.getSQLState() != null
+				&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
 	}
 
 	@Override
@@ -137,6 +184,9 @@ class WebErrorAdvice extends ResponseEntityExceptionHandler {
 		}
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return path(unknown) + ": unknown field";
+		}
+		if (cause instanceof UnstorableTextException unstorable) {
+			return path(unstorable) + ": must not contain NUL characters (\\u0000) or unpaired surrogates";
 		}
 		if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
 				&& invalid.getTargetType().isEnum()) {

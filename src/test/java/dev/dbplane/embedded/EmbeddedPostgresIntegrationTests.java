@@ -51,10 +51,10 @@ class EmbeddedPostgresIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(DbplaneApplication.class)
-			.properties("server.port=0", "dbplane.embedded.data-dir=" + this.dataDir,
-					"dbplane.security.harness-api-key=" + KEY)
-			.run();
+		// Arguments, not default properties: application.properties' port would win over
+		// those.
+		return new SpringApplicationBuilder(DbplaneApplication.class).run("--server.port=0",
+				"--dbplane.embedded.data-dir=" + this.dataDir, "--dbplane.security.harness-api-key=" + KEY);
 	}
 
 	private static Api api(ConfigurableApplicationContext context) {

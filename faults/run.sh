@@ -1,0 +1,333 @@
+#!/usr/bin/env bash
+# Fault injection for dbplane's Harness API (README, "Reliability"). Not run by .ci/run.
+#
+# Builds the jar, starts a throwaway PostgreSQL cluster on a free loopback port under /tmp,
+# and checks that nothing acknowledged is lost when:
+#   1. dbplane is killed with SIGKILL (twice) under a create load,
+#   2. two replicas share one PostgreSQL under a mixed load (creates, contested creates,
+#      concurrent PUTs, deletes, reads) and one replica is killed and restarted,
+#   3. PostgreSQL stops under load and comes back (timings are measured),
+#   4. a replica gets SIGTERM while uploads are in flight (graceful shutdown).
+# Then every 2xx-acknowledged resource is read back and compared with its acknowledgement.
+# Only 127.0.0.1 is used; every loop is bounded in count and every request in time.
+#
+# Usage: faults/run.sh          (as root or as a user who can run PostgreSQL's binaries)
+# Tunables: WORKERS (4), CREATES (120 per worker), MIXED (120 per worker), KEEP=1 keeps /tmp files.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+WORKERS=${WORKERS:-4}
+CREATES=${CREATES:-120}
+MIXED=${MIXED:-120}
+ACCOUNT=faults
+BASE=/v1/orgs/org/projects/proj
+
+work=$(mktemp -d /tmp/dbplane-faults.XXXXXX)
+chmod 755 "$work"
+mkdir -p "$work/acks" "$work/pgrun"
+: >"$work/deleted"
+: >"$work/ambiguous"
+faults=()
+workers=()
+started=$(date +%s)
+
+log() { printf '[faults %s] %s\n' "$(date +%T)" "$*"; }
+die() { log "FAILED: $*"; log "logs kept in $work"; KEEP=1; exit 1; }
+
+# --- prerequisites ------------------------------------------------------------------------
+need() {
+  command -v "$1" >/dev/null 2>&1 && return
+  log "installing $2"
+  apt-get update -q >/dev/null && apt-get install -y -q "$2" >/dev/null || die "cannot install $2"
+}
+need curl curl
+need jq jq
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$pgbin" ]; then
+  need pg_ctlcluster postgresql
+  pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+  die "no free port"
+}
+
+# --- processes ----------------------------------------------------------------------------
+pg_port=$(free_port)
+pg_start() { as_pg "$pgbin/pg_ctl" -D "$work/pgrun/data" -l "$work/pgrun/pg.log" -w -t 60 start \
+  -o "-p $pg_port -k $work/pgrun -c listen_addresses=127.0.0.1" >/dev/null || die "PostgreSQL did not start"; }
+pg_stop() { as_pg "$pgbin/pg_ctl" -D "$work/pgrun/data" -m fast -w -t 60 stop >/dev/null 2>&1; }
+
+jar=""
+app_start() { # NAME PORT
+  java -Xmx384m -jar "$jar" --server.port="$2" \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:$pg_port/dbplane" \
+    --spring.datasource.username=postgres >>"$work/$1.log" 2>&1 &
+  echo $! >"$work/$1.pid"
+  ready "$2" 120 || die "$1 did not become ready"
+}
+app_pid() { cat "$work/$1.pid"; }
+ready() { # PORT SECONDS
+  local deadline=$(($(date +%s) + $2))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$1/actuator/health/readiness")" = 200 ] && return 0
+    sleep 0.2
+  done
+  return 1
+}
+
+# Waits for the load workers only (the dbplane replicas run in the background too).
+wait_workers() { [ ${#workers[@]} -gt 0 ] && wait "${workers[@]}" 2>/dev/null; workers=(); }
+
+cleanup() {
+  for pid in "${workers[@]}"; do kill "$pid" 2>/dev/null; done
+  for name in a b; do
+    [ -f "$work/$name.pid" ] && kill -9 "$(app_pid "$name")" 2>/dev/null
+  done
+  pg_stop
+  if [ "${KEEP:-0}" = 1 ]; then log "files kept in $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+# --- requests: each appends "status kind key port seconds answered-at-ms" to $LOG ---------
+schema_body() { printf '{"identifier":"%s","name":"Schema %s \\u00e9\\u2713","tags":{"phase":"%s"},"type":"Repository","migrationType":"Liquibase","changelog":{"connector":"git","location":"db/%s.yaml","repo":"r"},"service":"svc %s"}' "$1" "$1" "$2" "$1" "$3"; }
+instance_body() { printf '{"identifier":"%s","name":"Instance %s","connector":"pg","branch":"main","context":"ctx","substituteProperties":{"DB":"%s"},"tags":{"k":"v"}}' "$1" "$1" "$2"; }
+
+req() { # KIND KEY METHOD PORT PATH [BODY|@FILE] [CURL-OPTION...] -> prints the status
+  local kind=$1 key=$2 method=$3 port=$4 path=$5 body=${6-} out=$work/out.$BASHPID result status
+  shift 6 2>/dev/null || shift $#
+  local args=(-s -o "$out" -w '%{http_code} %{time_total}' --max-time 30 -X "$method"
+    -H "Harness-Account: $ACCOUNT" -H 'Content-Type: application/json' "$@")
+  [ -n "$body" ] && args+=(--data-binary "$body")
+  : >"$out"
+  result=$(curl "${args[@]}" "http://127.0.0.1:$port$BASE$path" 2>/dev/null)
+  [ -n "$result" ] || result="000 0"
+  status=${result%% *}
+  echo "$status $kind $key $port ${result#* } $(date +%s%3N)" >>"$LOG"
+  if [[ $status == 201 ]]; then cp "$out" "$work/acks/$key.json"; fi
+  if [[ $status == 5* ]]; then cp "$out" "$work/5xx.$BASHPID.$RANDOM"; fi
+  echo "$status"
+}
+
+path_of() { # KEY -> path; "x" is a schema, "x.i" its instance "i"
+  case $1 in
+    *.*) echo "/dbschema/${1%%.*}/instance/${1#*.}" ;;
+    *) echo "/dbschema/$1" ;;
+  esac
+}
+
+lines() { cat "$work"/*.load 2>/dev/null | wc -l; }
+
+# --- build and start ----------------------------------------------------------------------
+log "building the jar"
+./mvnw -B -q -DskipTests package >"$work/build.log" 2>&1 || die "build failed (see $work/build.log)"
+jar=$(ls target/dbplane-*.jar | grep -v '\.original$' | head -n 1)
+log "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port, data in $work/pgrun/data"
+[ "$(id -u)" = 0 ] && chown postgres "$work/pgrun"
+as_pg "$pgbin/initdb" -D "$work/pgrun/data" -U postgres -A trust >/dev/null || die "initdb failed"
+pg_start
+as_pg "$pgbin/psql" -h "$work/pgrun" -p "$pg_port" -U postgres -qc "create database dbplane" || die "create database"
+psql_() { as_pg "$pgbin/psql" -h "$work/pgrun" -p "$pg_port" -U postgres -d dbplane -tAc "$1"; }
+port_a=$(free_port)
+port_b=$(free_port)
+app_start a "$port_a"
+log "dbplane A on 127.0.0.1:$port_a"
+
+# --- 1. SIGKILL under a create load ---------------------------------------------------------
+create_worker() { # W N
+  local w=$1 i status LOG=$work/p1.$w.load
+  for ((i = 0; i < $2; i++)); do
+    status=$(req create_schema "c_${w}_$i" POST "$port_a" /dbschema "$(schema_body "c_${w}_$i" crash "$w")")
+    if [ "$status" = 201 ]; then
+      status=$(req create_instance "c_${w}_$i.i" POST "$port_a" "/dbschema/c_${w}_$i/instance" "$(instance_body i "c_${w}_$i")")
+    fi
+    [ "$status" = 000 ] && sleep 0.5
+  done
+}
+log "phase 1: $WORKERS workers x $CREATES schema creates (each followed by an instance) against A; SIGKILL twice"
+for ((w = 0; w < WORKERS; w++)); do
+  create_worker "$w" "$CREATES" &
+  workers+=($!)
+done
+expected=$((WORKERS * CREATES * 2))
+for mark in 3 2; do
+  deadline=$(($(date +%s) + 300))
+  while [ "$(lines)" -lt $((expected / mark)) ] && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.1; done
+  kill -9 "$(app_pid a)"
+  faults+=("SIGKILL of dbplane under create load")
+  log "killed A with SIGKILL after $(lines) requests; restarting"
+  wait "$(app_pid a)" 2>/dev/null
+  app_start a "$port_a"
+done
+wait_workers
+log "phase 1 done: $(lines) requests"
+
+# --- 2. two replicas, mixed load, one replica killed ---------------------------------------
+for k in 0 1 2 3; do
+  LOG=$work/setup.load req create_schema "shared_$k" POST "$port_a" /dbschema "$(schema_body "shared_$k" mixed -)" >/dev/null
+done
+declare -A version_before
+for k in 0 1 2 3; do version_before[$k]=$(psql_ "select version from harness_schema where identifier = 'shared_$k'"); done
+rm -f "$work"/acks/shared_*.json # PUTs change these on purpose; checked by version below
+app_start b "$port_b"
+log "dbplane B on 127.0.0.1:$port_b"
+mixed_worker() { # W N
+  local w=$1 i port status LOG=$work/p2.$w.load
+  for ((i = 0; i < $2; i++)); do
+    port=$(((i + w) % 2 == 0 ? port_a : port_b))
+    case $((i % 5)) in
+      0) status=$(req create_schema "m_${w}_$i" POST "$port" /dbschema "$(schema_body "m_${w}_$i" mixed "$w")")
+         [ "$status" = 201 ] && req create_instance "m_${w}_$i.i" POST "$port" "/dbschema/m_${w}_$i/instance" "$(instance_body i "m_${w}_$i")" >/dev/null ;;
+      1) status=$(req create_dup "dup_$((i % 10))" POST "$port" /dbschema "$(schema_body "dup_$((i % 10))" "w$w" "$w")") ;;
+      2|3) status=$(req "put_shared_$((i % 4))" "shared_$((i % 4)):n_${w}_$i" PUT "$port" "/dbschema/shared_$((i % 4))" "{\"name\":\"n_${w}_$i\"}") ;;
+      4) status=$(req delete_own "m_${w}_$((i - 4))" DELETE "$port" "/dbschema/m_${w}_$((i - 4))")
+         [ "$status" = 204 ] && echo "m_${w}_$((i - 4))" >>"$work/deleted"
+         [ "$status" = 000 ] && echo "m_${w}_$((i - 4))" >>"$work/ambiguous" ;;
+    esac
+    [ "$status" = 000 ] && sleep 0.5
+  done
+}
+log "phase 2: $WORKERS workers x $MIXED mixed requests alternating A and B; SIGKILL of A midway"
+before=$(lines)
+for ((w = 0; w < WORKERS; w++)); do
+  mixed_worker "$w" "$MIXED" &
+  workers+=($!)
+done
+deadline=$(($(date +%s) + 300))
+while [ "$(lines)" -lt $((before + WORKERS * MIXED / 2)) ] && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.1; done
+kill -9 "$(app_pid a)"
+faults+=("SIGKILL of replica A under mixed load")
+log "killed A with SIGKILL; B keeps serving; restarting A"
+wait "$(app_pid a)" 2>/dev/null
+app_start a "$port_a"
+wait_workers
+log "phase 2 done: $(lines) requests"
+
+# --- 3. PostgreSQL stops under load and returns ---------------------------------------------
+outage_worker() { # W N
+  local i LOG=$work/p3.$1.load
+  for ((i = 0; i < $2; i++)); do
+    req create_schema "o_${1}_$i" POST "$(((i % 2) ? port_a : port_b))" /dbschema "$(schema_body "o_${1}_$i" outage -)" >/dev/null
+    [ -f "$work/outage.done" ] && break
+    sleep 0.05
+  done
+}
+log "phase 3: PostgreSQL stops under load"
+for w in 0 1 2 3; do
+  outage_worker "$w" 1000 &
+  workers+=($!)
+done
+sleep 2
+outage_at=$(date +%s%N)
+pg_stop
+faults+=("PostgreSQL stopped under load")
+sleep 8
+readiness_down=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "http://127.0.0.1:$port_a/actuator/health/readiness")
+pg_start
+back_at=$(date +%s%N)
+ready "$port_a" 120 || die "A not ready after PostgreSQL returned"
+ready_a_at=$(date +%s%N)
+ready "$port_b" 120 || die "B not ready after PostgreSQL returned"
+sleep 2
+touch "$work/outage.done"
+wait_workers
+max_503=$(cat "$work"/p3.*.load | awk '$1 == 503 && $5 > m {m = $5} END {printf "%.2f", m}')
+count_503=$(cat "$work"/p3.*.load | awk '$1 == 503' | wc -l)
+first_503_at=$(cat "$work"/p3.*.load | awk '$1 == 503 {print $6}' | sort -n | head -n 1)
+first_503_ms=$((${first_503_at:-0} - outage_at / 1000000))
+recovery_ms=$(((ready_a_at - back_at) / 1000000))
+log "phase 3 done: $count_503 requests answered 503 (first ${first_503_ms} ms after the stop began, slowest ${max_503}s), readiness during the outage: $readiness_down, ready ${recovery_ms} ms after PostgreSQL returned"
+
+# --- 4. SIGTERM with uploads in flight -------------------------------------------------------
+log "phase 4: SIGTERM to B while 3 slow uploads are in flight"
+padding=$(head -c 150000 /dev/zero | tr '\0' x)
+for k in 0 1 2; do
+  printf '{"identifier":"g_%s","name":"Graceful %s","changelog":{"connector":"c","location":"l"},"service":"%s"}' "$k" "$k" "$padding" >"$work/g_$k.json"
+  (LOG=$work/p4.load req create_schema "g_$k" POST "$port_b" /dbschema "@$work/g_$k.json" --limit-rate 50k >/dev/null) &
+  workers+=($!)
+done
+sleep 1
+term_ms=$(date +%s%3N)
+kill -TERM "$(app_pid b)"
+faults+=("SIGTERM of replica B with requests in flight")
+term_at=$(date +%s)
+sleep 0.5
+after_term=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port_b/actuator/health/liveness")
+for _ in $(seq 1 300); do kill -0 "$(app_pid b)" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$(app_pid b)" 2>/dev/null && die "B did not exit within 30 s of SIGTERM"
+exit_s=$(($(date +%s) - term_at))
+wait_workers
+# answered with 201 after SIGTERM, so they were in flight when it arrived
+graceful_ok=$(awk -v at="$term_ms" '$1 == 201 && $6 > at' "$work/p4.load" | wc -l)
+log "phase 4 done: $graceful_ok/3 in-flight uploads answered 201, B exited ${exit_s} s after SIGTERM; a new request 0.5 s after SIGTERM got ${after_term} (000: refused)"
+
+# --- verification ----------------------------------------------------------------------------
+log "verifying every acknowledged resource through A"
+lost=0
+checked=0
+for ack in "$work"/acks/*.json; do
+  key=$(basename "$ack" .json)
+  schema=${key%%.*}
+  grep -qx "$schema" "$work/ambiguous" 2>/dev/null && continue
+  checked=$((checked + 1))
+  got=$(curl -s -w '\n%{http_code}' --max-time 30 -H "Harness-Account: $ACCOUNT" "http://127.0.0.1:$port_a$BASE$(path_of "$key")")
+  status=${got##*$'\n'}
+  if grep -qx "$schema" "$work/deleted"; then
+    [ "$status" = 404 ] || { lost=$((lost + 1)); log "deleted but still there: $key ($status)"; }
+    continue
+  fi
+  if [ "$status" != 200 ] || [ "$(printf '%s' "${got%$'\n'*}" | jq -S -c 'del(.instanceCount)')" != "$(jq -S -c 'del(.instanceCount)' "$ack")" ]; then
+    lost=$((lost + 1))
+    log "lost or changed: $key ($status)"
+  fi
+done
+duplicates=0
+for k in $(seq 0 9); do
+  rows=$(psql_ "select count(*) from harness_schema where account_id = '$ACCOUNT' and identifier = 'dup_$k'")
+  wins=$(cat "$work"/*.load | awk -v key="dup_$k" '$2 == "create_dup" && $3 == key && $1 == 201' | wc -l)
+  { [ "$rows" -le 1 ] && [ "$wins" -le 1 ] && { [ "$wins" = 0 ] || [ "$rows" = 1 ]; }; } || { duplicates=$((duplicates + 1)); log "dup_$k: $rows rows, $wins 201s"; }
+done
+lost_updates=0
+for k in 0 1 2 3; do
+  delta=$(($(psql_ "select version from harness_schema where identifier = 'shared_$k'") - version_before[$k]))
+  acked=$(cat "$work"/*.load | awk -v kind="put_shared_$k" '$2 == kind && $1 == 200' | wc -l)
+  unknown=$(cat "$work"/*.load | awk -v kind="put_shared_$k" '$2 == kind && $1 == "000"' | wc -l)
+  name=$(psql_ "select name from harness_schema where identifier = 'shared_$k'")
+  named=$(cat "$work"/*.load | awk -v kind="put_shared_$k" -v key="shared_$k:$name" '$2 == kind && $3 == key && ($1 == 200 || $1 == "000")' | wc -l)
+  if [ "$delta" -lt "$acked" ] || [ "$delta" -gt $((acked + unknown)) ] || [ "$named" = 0 ]; then
+    lost_updates=$((lost_updates + 1))
+    log "shared_$k: version +$delta for $acked acknowledged PUTs ($unknown unanswered), final name $name"
+  fi
+done
+orphans=$(psql_ "select count(*) from harness_instance i where not exists (select 1 from harness_schema s where s.id = i.schema_id)")
+server_errors=$(cat "$work"/*.load | awk '$1 ~ /^5/ && $1 != 503' | wc -l)
+unanswered_present=0
+for key in $(cat "$work"/*.load | awk '$1 == "000" && $2 == "create_schema" {print $3}' | sort -u); do
+  [ "$(psql_ "select count(*) from harness_schema where account_id = '$ACCOUNT' and identifier = '$key'")" = 1 ] && unanswered_present=$((unanswered_present + 1))
+done
+
+# --- summary -----------------------------------------------------------------------------------
+echo
+echo "=== dbplane fault injection summary ($(($(date +%s) - started)) s) ==="
+echo "requests tried:        $(lines)"
+echo "faults injected:       ${#faults[@]}"
+printf '  - %s\n' "${faults[@]}"
+echo "responses by status:   $(cat "$work"/*.load | awk '{c[$1]++} END {for (s in c) printf "%s: %d  ", s, c[s]}')(000 = no response: refused or cut by a kill)"
+echo "acknowledged resources checked: $checked (2xx creates, re-read and compared; acknowledged deletes must be 404)"
+echo "resources lost:        $lost"
+echo "lost updates:          $lost_updates (version delta vs. acknowledged PUTs on 4 contested schemas)"
+echo "duplicates:            $duplicates (10 identifiers created by every worker on both replicas)"
+echo "orphan instances:      $orphans"
+echo "5xx other than 503:    $server_errors"
+echo "unanswered creates that were stored anyway: $unanswered_present (allowed: the kill came after the commit)"
+echo "outage: $count_503 requests got 503, the first ${first_503_ms} ms after PostgreSQL began to stop, the slowest after ${max_503}s; readiness during the outage: $readiness_down; ready again ${recovery_ms} ms after PostgreSQL returned"
+echo "graceful shutdown: $graceful_ok/3 uploads in flight at SIGTERM completed with 201; a new connection 0.5 s after SIGTERM got ${after_term} (000: refused)"
+[ "$lost" = 0 ] && [ "$lost_updates" = 0 ] && [ "$duplicates" = 0 ] && [ "$orphans" = 0 ] && [ "$server_errors" = 0 ] \
+  && [ "$graceful_ok" = 3 ] && [ "$readiness_down" = 503 ] || die "an invariant was broken"
+echo "OK"
