@@ -2,7 +2,9 @@ package dev.dbplane.harness;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.dbplane.web.Enums;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,7 +22,12 @@ record InstanceFilter(FilterType filterType, @Valid @Size(max = 128) List<@NotNu
 
 	enum FilterType {
 
-		Equals, NotEquals
+		Equals, NotEquals;
+
+		@JsonCreator
+		static FilterType of(String value) {
+			return Enums.exact(FilterType.class, value);
+		}
 
 	}
 

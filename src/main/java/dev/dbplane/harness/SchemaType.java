@@ -1,11 +1,19 @@
 package dev.dbplane.harness;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.dbplane.web.Enums;
+
 /**
  * Where a schema's changes come from: a repository (Git, Harness Code, Artifactory) or a
  * script.
  */
 public enum SchemaType {
 
-	Repository, Script
+	Repository, Script;
+
+	@JsonCreator
+	static SchemaType of(String value) {
+		return Enums.exact(SchemaType.class, value);
+	}
 
 }

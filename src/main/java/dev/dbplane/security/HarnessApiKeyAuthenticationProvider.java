@@ -1,6 +1,7 @@
 package dev.dbplane.security;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -28,7 +29,7 @@ class HarnessApiKeyAuthenticationProvider implements AuthenticationProvider {
 		try {
 			found = this.keys.authenticate(presented.value());
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
 			throw new AuthenticationServiceException("Credential store unavailable", ex);
 		}
 		var principal = found.orElseThrow(() -> new BadCredentialsException("Invalid API key"));

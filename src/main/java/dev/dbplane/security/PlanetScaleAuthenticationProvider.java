@@ -3,6 +3,7 @@ package dev.dbplane.security;
 import java.util.List;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -38,7 +39,7 @@ class PlanetScaleAuthenticationProvider implements AuthenticationProvider {
 				default -> null;
 			};
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
 			throw new AuthenticationServiceException("Credential store unavailable", ex);
 		}
 		if (principal == null) {

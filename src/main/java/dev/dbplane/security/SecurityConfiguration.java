@@ -7,15 +7,18 @@ import dev.dbplane.web.RequestLogFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Who may call what. Regions, Swagger UI, the OpenAPI document and health are open; every
@@ -28,7 +31,30 @@ class SecurityConfiguration {
 
 	private static final String[] HARNESS_PREFIXES = { "/v1", "/gateway/v1", "/dbops/v1" };
 
+	private static final String[] OPEN = { "/v1/regions", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs",
+			"/v3/api-docs/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error" };
+
+	/**
+	 * Open endpoints never look at a credential, so health, regions and the documentation
+	 * answer even while the credential store is unreachable or a caller sends a stale
+	 * key.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain openEndpoints(HttpSecurity http) throws Exception {
+		return http.securityMatcher(OPEN)
+			.csrf(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<AuthenticationProvider> providers)
 			throws Exception {
 		var errors = new SecurityErrors();
@@ -46,9 +72,6 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors))
 			.addFilterAt(authentication, BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/v1/regions", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
-						"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error")
-				.permitAll()
 				.requestMatchers(HttpMethod.POST, harness("/orgs/*/projects/*/dbschema/*/instancelist"))
 				.hasAuthority(HarnessPermission.view.authority())
 				.requestMatchers(HttpMethod.GET, harness("/orgs/**"))
@@ -68,6 +91,19 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated());
 		return http.build();
+	}
+
+	/**
+	 * Unusual methods (PROPFIND, LOCK...) reach Spring MVC, which answers 405 in the
+	 * family's shape, instead of being rejected by the firewall with a bare 400.
+	 * Everything else the strict firewall checks (encoded slashes, path traversal) stays
+	 * on.
+	 */
+	@Bean
+	WebSecurityCustomizer anyHttpMethodReachesTheApplication() {
+		var firewall = new StrictHttpFirewall();
+		firewall.setUnsafeAllowAnyHttpMethod(true);
+		return (web) -> web.httpFirewall(firewall);
 	}
 
 	/** Who is calling, for the request log: never a secret. */

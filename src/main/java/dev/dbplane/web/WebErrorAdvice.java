@@ -19,6 +19,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -192,6 +193,13 @@ class WebErrorAdvice extends ResponseEntityExceptionHandler {
 				&& invalid.getTargetType().isEnum()) {
 			return path(invalid) + ": must be one of "
 					+ Arrays.stream(invalid.getTargetType().getEnumConstants())
+						.map(Object::toString)
+						.collect(Collectors.joining(", "));
+		}
+		if (cause instanceof ValueInstantiationException invalid && invalid.getType() != null
+				&& invalid.getType().isEnumType()) {
+			return path(invalid) + ": must be one of "
+					+ Arrays.stream(invalid.getType().getRawClass().getEnumConstants())
 						.map(Object::toString)
 						.collect(Collectors.joining(", "));
 		}
