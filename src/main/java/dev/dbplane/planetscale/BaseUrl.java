@@ -1,6 +1,7 @@
 package dev.dbplane.planetscale;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -21,6 +22,11 @@ class BaseUrl {
 	String current() {
 		if (this.configured != null) {
 			return this.configured;
+		}
+		if (RequestContextHolder.getRequestAttributes() == null) {
+			// Outside a request (demo data seeded at start-up): nothing to derive a host
+			// from.
+			return "http://localhost";
 		}
 		return stripSlash(ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
 	}

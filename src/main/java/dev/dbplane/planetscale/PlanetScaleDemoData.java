@@ -1,0 +1,83 @@
+package dev.dbplane.planetscale;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.dbplane.security.PlanetScaleCredentials;
+import dev.dbplane.security.PlanetScalePrincipal;
+import dev.dbplane.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * With {@code dbplane.demo-data=true}: an example organization {@code demo} with a
+ * documented service token and three databases, for people trying dbplane out.
+ * Idempotent.
+ */
+@Component
+@ConditionalOnBooleanProperty("dbplane.demo-data")
+class PlanetScaleDemoData implements ApplicationRunner {
+
+	static final String TOKEN_ID = "demotoken001";
+
+	static final String TOKEN = "pscale_tkn_demo-secret-not-for-production";
+
+	private static final Logger log = LoggerFactory.getLogger(PlanetScaleDemoData.class);
+
+	private final Organizations organizations;
+
+	private final OrganizationRepository repository;
+
+	private final PlanetScaleCredentials credentials;
+
+	private final DatabaseService databases;
+
+	PlanetScaleDemoData(Organizations organizations, OrganizationRepository repository,
+			PlanetScaleCredentials credentials, DatabaseService databases) {
+		this.organizations = organizations;
+		this.repository = repository;
+		this.credentials = credentials;
+		this.databases = databases;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		this.organizations.ensure(
+				new PlanetScaleProperties.OrganizationConfig("demo", "us-east", "scaler_pro", null, null, null, null));
+		var organization = this.repository.findByName("demo").orElseThrow();
+		this.credentials.declareServiceToken(organization.getId(), TOKEN_ID, TOKEN);
+		// The seeding acts as the organization's administrator, as a Bearer token would.
+		var administrator = new PlanetScalePrincipal(organization.getId(), "demo", null, true, Set.of(), Set.of());
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(administrator, null, List.of()));
+		try {
+			database("orders", "{\"name\": \"orders\", \"cluster_size\": \"PS_10\"}");
+			database("analytics", "{\"name\": \"analytics\", \"cluster_size\": \"PS_20\", \"region\": \"eu-west\"}");
+			database("ledger", "{\"name\": \"ledger\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_10_AWS_X86\"}");
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		log.info("Demo data ready: PlanetScale organization 'demo' (its service token is in README)");
+	}
+
+	private void database(String name, String json) {
+		try {
+			var request = tools.jackson.databind.json.JsonMapper.builder()
+				.build()
+				.readValue(json, DatabaseCreateRequest.class);
+			this.databases.create("demo", request);
+		}
+		catch (ApiException ex) {
+			// already there from an earlier start
+		}
+	}
+
+}
