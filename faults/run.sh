@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fault injection for dbplane's Harness API (README, "Reliability"). Not run by .ci/run.
+# Fault injection for dbplane's Harness and PlanetScale APIs (README, "Reliability"). Not run by .ci/run.
 #
 # Builds the jar, starts a throwaway PostgreSQL cluster on a free loopback port under /tmp,
 # and checks that nothing acknowledged is lost when:
@@ -8,7 +8,9 @@
 #      concurrent PUTs, deletes, reads) and one replica is killed and restarted,
 #   3. PostgreSQL stops under load and comes back (timings are measured),
 #   4. a replica gets SIGTERM while uploads are in flight (graceful shutdown).
-# Then every 2xx-acknowledged resource is read back and compared with its acknowledgement.
+# Every phase sends Harness requests and PlanetScale database creates and reads alike. Then every
+# 2xx-acknowledged resource is read back and compared with its acknowledgement, and every
+# PlanetScale database acknowledged as pending must have become ready.
 # Only 127.0.0.1 is used; every loop is bounded in count and every request in time.
 #
 # Usage: faults/run.sh          (as root or as a user who can run PostgreSQL's binaries)
@@ -21,6 +23,13 @@ CREATES=${CREATES:-120}
 MIXED=${MIXED:-120}
 ACCOUNT=faults
 BASE=/v1/orgs/org/projects/proj
+HARNESS_KEY=pat.$ACCOUNT.faultskey.faults-secret-value-0123456789
+PS_ORG=faults-org
+PS_TOKEN_ID=faultstoken1
+PS_TOKEN=pscale_tkn_faults-secret-value-0123456789
+PS_BASE=/v1/organizations/$PS_ORG
+# Short, so that databases acknowledged as pending become ready while the phases still run.
+PS_DELAY=3s
 
 work=$(mktemp -d /tmp/dbplane-faults.XXXXXX)
 chmod 755 "$work"
@@ -66,6 +75,9 @@ pg_stop() { as_pg "$pgbin/pg_ctl" -D "$work/pgrun/data" -m fast -w -t 60 stop >/
 
 jar=""
 app_start() { # NAME PORT
+  DBPLANE_SECURITY_HARNESS_API_KEY=$HARNESS_KEY DBPLANE_PLANETSCALE_ORGANIZATIONS_0_NAME=$PS_ORG \
+  DBPLANE_PLANETSCALE_ORGANIZATIONS_0_SERVICE_TOKEN_ID=$PS_TOKEN_ID \
+  DBPLANE_PLANETSCALE_ORGANIZATIONS_0_SERVICE_TOKEN=$PS_TOKEN DBPLANE_PLANETSCALE_PROVISIONING_DELAY=$PS_DELAY \
   java -Xmx384m -jar "$jar" --server.port="$2" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:$pg_port/dbplane" \
     --spring.datasource.username=postgres >>"$work/$1.log" 2>&1 &
@@ -97,16 +109,24 @@ trap cleanup EXIT
 
 # --- requests: each appends "status kind key port seconds answered-at-ms" to $LOG ---------
 schema_body() { printf '{"identifier":"%s","name":"Schema %s \\u00e9\\u2713","tags":{"phase":"%s"},"type":"Repository","migrationType":"Liquibase","changelog":{"connector":"git","location":"db/%s.yaml","repo":"r"},"service":"svc %s"}' "$1" "$1" "$2" "$1" "$3"; }
+ps_body() { printf '{"name":"%s","cluster_size":"PS_10","region":"us-east"}' "$1"; }
 instance_body() { printf '{"identifier":"%s","name":"Instance %s","connector":"pg","branch":"main","context":"ctx","substituteProperties":{"DB":"%s"},"tags":{"k":"v"}}' "$1" "$1" "$2"; }
 
+# Kinds starting with ps_ are PlanetScale requests (paths under $PS_BASE, keys "ps~<name>").
 req() { # KIND KEY METHOD PORT PATH [BODY|@FILE] [CURL-OPTION...] -> prints the status
-  local kind=$1 key=$2 method=$3 port=$4 path=$5 body=${6-} out=$work/out.$BASHPID result status
+  local kind=$1 key=$2 method=$3 port=$4 path=$5 body=${6-} out=$work/out.$BASHPID result status base=$BASE
   shift 6 2>/dev/null || shift $#
   local args=(-s -o "$out" -w '%{http_code} %{time_total}' --max-time 30 -X "$method"
-    -H "Harness-Account: $ACCOUNT" -H 'Content-Type: application/json' "$@")
+    -H 'Content-Type: application/json' "$@")
+  if [[ $kind == ps_* ]]; then
+    base=$PS_BASE
+    args+=(-H "Authorization: $PS_TOKEN_ID:$PS_TOKEN")
+  else
+    args+=(-H "Harness-Account: $ACCOUNT" -H "x-api-key: $HARNESS_KEY")
+  fi
   [ -n "$body" ] && args+=(--data-binary "$body")
   : >"$out"
-  result=$(curl "${args[@]}" "http://127.0.0.1:$port$BASE$path" 2>/dev/null)
+  result=$(curl "${args[@]}" "http://127.0.0.1:$port$base$path" 2>/dev/null)
   [ -n "$result" ] || result="000 0"
   status=${result%% *}
   echo "$status $kind $key $port ${result#* } $(date +%s%3N)" >>"$LOG"
@@ -115,10 +135,11 @@ req() { # KIND KEY METHOD PORT PATH [BODY|@FILE] [CURL-OPTION...] -> prints the 
   echo "$status"
 }
 
-path_of() { # KEY -> path; "x" is a schema, "x.i" its instance "i"
+path_of() { # KEY -> path; "x" is a schema, "x.i" its instance "i", "ps~x" a PlanetScale database
   case $1 in
-    *.*) echo "/dbschema/${1%%.*}/instance/${1#*.}" ;;
-    *) echo "/dbschema/$1" ;;
+    ps~*) echo "$PS_BASE/databases/${1#ps~}" ;;
+    *.*) echo "$BASE/dbschema/${1%%.*}/instance/${1#*.}" ;;
+    *) echo "$BASE/dbschema/$1" ;;
   esac
 }
 
@@ -127,7 +148,8 @@ lines() { cat "$work"/*.load 2>/dev/null | wc -l; }
 # --- build and start ----------------------------------------------------------------------
 log "building the jar"
 ./mvnw -B -q -DskipTests package >"$work/build.log" 2>&1 || die "build failed (see $work/build.log)"
-jar=$(ls target/dbplane-*.jar | grep -v '\.original$' | head -n 1)
+jar=$(ls target/dbplane*.jar 2>/dev/null | grep -v '\.original$' | head -n 1)
+[ -n "$jar" ] || die "no jar in target/"
 log "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port, data in $work/pgrun/data"
 [ "$(id -u)" = 0 ] && chown postgres "$work/pgrun"
 as_pg "$pgbin/initdb" -D "$work/pgrun/data" -U postgres -A trust >/dev/null || die "initdb failed"
@@ -147,15 +169,19 @@ create_worker() { # W N
     if [ "$status" = 201 ]; then
       status=$(req create_instance "c_${w}_$i.i" POST "$port_a" "/dbschema/c_${w}_$i/instance" "$(instance_body i "c_${w}_$i")")
     fi
+    if [ $((i % 2)) = 0 ]; then
+      status=$(req ps_create "ps~c-$w-$i" POST "$port_a" /databases "$(ps_body "c-$w-$i")")
+      [ "$status" = 201 ] && status=$(req ps_read "ps~c-$w-$i" GET "$port_a" "/databases/c-$w-$i")
+    fi
     [ "$status" = 000 ] && sleep 0.5
   done
 }
-log "phase 1: $WORKERS workers x $CREATES schema creates (each followed by an instance) against A; SIGKILL twice"
+log "phase 1: $WORKERS workers x $CREATES schema creates (each followed by an instance; every other one by a PlanetScale database create and read) against A; SIGKILL twice"
 for ((w = 0; w < WORKERS; w++)); do
   create_worker "$w" "$CREATES" &
   workers+=($!)
 done
-expected=$((WORKERS * CREATES * 2))
+expected=$((WORKERS * CREATES * 3))
 for mark in 3 2; do
   deadline=$(($(date +%s) + 300))
   while [ "$(lines)" -lt $((expected / mark)) ] && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.1; done
@@ -183,8 +209,11 @@ mixed_worker() { # W N
     port=$(((i + w) % 2 == 0 ? port_a : port_b))
     case $((i % 5)) in
       0) status=$(req create_schema "m_${w}_$i" POST "$port" /dbschema "$(schema_body "m_${w}_$i" mixed "$w")")
-         [ "$status" = 201 ] && req create_instance "m_${w}_$i.i" POST "$port" "/dbschema/m_${w}_$i/instance" "$(instance_body i "m_${w}_$i")" >/dev/null ;;
-      1) status=$(req create_dup "dup_$((i % 10))" POST "$port" /dbschema "$(schema_body "dup_$((i % 10))" "w$w" "$w")") ;;
+         [ "$status" = 201 ] && req create_instance "m_${w}_$i.i" POST "$port" "/dbschema/m_${w}_$i/instance" "$(instance_body i "m_${w}_$i")" >/dev/null
+         status=$(req ps_create "ps~m-$w-$i" POST "$port" /databases "$(ps_body "m-$w-$i")")
+         [ "$status" = 201 ] && req ps_read "ps~m-$w-$i" GET "$((port == port_a ? port_b : port_a))" "/databases/m-$w-$i" >/dev/null ;;
+      1) status=$(req create_dup "dup_$((i % 10))" POST "$port" /dbschema "$(schema_body "dup_$((i % 10))" "w$w" "$w")")
+         status=$(req ps_create_dup "ps~dup-$((i % 10))" POST "$port" /databases "$(ps_body "dup-$((i % 10))")") ;;
       2|3) status=$(req "put_shared_$((i % 4))" "shared_$((i % 4)):n_${w}_$i" PUT "$port" "/dbschema/shared_$((i % 4))" "{\"name\":\"n_${w}_$i\"}") ;;
       4) status=$(req delete_own "m_${w}_$((i - 4))" DELETE "$port" "/dbschema/m_${w}_$((i - 4))")
          [ "$status" = 204 ] && echo "m_${w}_$((i - 4))" >>"$work/deleted"
@@ -213,7 +242,11 @@ log "phase 2 done: $(lines) requests"
 outage_worker() { # W N
   local i LOG=$work/p3.$1.load
   for ((i = 0; i < $2; i++)); do
-    req create_schema "o_${1}_$i" POST "$(((i % 2) ? port_a : port_b))" /dbschema "$(schema_body "o_${1}_$i" outage -)" >/dev/null
+    if [ $((i % 3)) = 2 ]; then
+      req ps_create "ps~o-${1}-$i" POST "$(((i % 2) ? port_a : port_b))" /databases "$(ps_body "o-${1}-$i")" >/dev/null
+    else
+      req create_schema "o_${1}_$i" POST "$(((i % 2) ? port_a : port_b))" /dbschema "$(schema_body "o_${1}_$i" outage -)" >/dev/null
+    fi
     [ -f "$work/outage.done" ] && break
     sleep 0.05
   done
@@ -245,13 +278,16 @@ recovery_ms=$(((ready_a_at - back_at) / 1000000))
 log "phase 3 done: $count_503 requests answered 503 (first ${first_503_ms} ms after the stop began, slowest ${max_503}s), readiness during the outage: $readiness_down, ready ${recovery_ms} ms after PostgreSQL returned"
 
 # --- 4. SIGTERM with uploads in flight -------------------------------------------------------
-log "phase 4: SIGTERM to B while 3 slow uploads are in flight"
+log "phase 4: SIGTERM to B while 4 slow uploads (3 Harness, 1 PlanetScale) are in flight"
 padding=$(head -c 150000 /dev/zero | tr '\0' x)
 for k in 0 1 2; do
   printf '{"identifier":"g_%s","name":"Graceful %s","changelog":{"connector":"c","location":"l"},"service":"%s"}' "$k" "$k" "$padding" >"$work/g_$k.json"
   (LOG=$work/p4.load req create_schema "g_$k" POST "$port_b" /dbschema "@$work/g_$k.json" --limit-rate 50k >/dev/null) &
   workers+=($!)
 done
+printf '{"name":"g-ps","cluster_size":"PS_10","notes":"%s"}' "$padding" >"$work/g_ps.json"
+(LOG=$work/p4.load req ps_create "ps~g-ps" POST "$port_b" /databases "@$work/g_ps.json" --limit-rate 50k >/dev/null) &
+workers+=($!)
 sleep 1
 term_ms=$(date +%s%3N)
 kill -TERM "$(app_pid b)"
@@ -265,18 +301,40 @@ exit_s=$(($(date +%s) - term_at))
 wait_workers
 # answered with 201 after SIGTERM, so they were in flight when it arrived
 graceful_ok=$(awk -v at="$term_ms" '$1 == 201 && $6 > at' "$work/p4.load" | wc -l)
-log "phase 4 done: $graceful_ok/3 in-flight uploads answered 201, B exited ${exit_s} s after SIGTERM; a new request 0.5 s after SIGTERM got ${after_term} (000: refused)"
+log "phase 4 done: $graceful_ok/4 in-flight uploads answered 201, B exited ${exit_s} s after SIGTERM; a new request 0.5 s after SIGTERM got ${after_term} (000: refused)"
 
 # --- verification ----------------------------------------------------------------------------
 log "verifying every acknowledged resource through A"
 lost=0
 checked=0
+ps_checked=0
+ps_pending=0
+ps_not_ready=0
+# A pending database acknowledged last is ready PS_DELAY later; no timing is asserted.
+sleep "${PS_DELAY%s}"
 for ack in "$work"/acks/*.json; do
   key=$(basename "$ack" .json)
+  if [[ $key == ps~* ]]; then
+    ps_checked=$((ps_checked + 1))
+    [ "$(jq -r .state "$ack")" = pending ] && ps_pending=$((ps_pending + 1))
+    got=$(curl -s -w '\n%{http_code}' --max-time 30 -H "Authorization: $PS_TOKEN_ID:$PS_TOKEN" "http://127.0.0.1:$port_a$(path_of "$key")")
+    status=${got##*$'\n'}
+    body=${got%$'\n'*}
+    # state, ready and updated_at move on when the database becomes ready; the URLs name the
+    # replica that answered
+    if [ "$status" != 200 ] || [ "$(printf '%s' "$body" | jq -S -c 'del(.state, .ready, .updated_at, .url, .branches_url, .html_url)')" != "$(jq -S -c 'del(.state, .ready, .updated_at, .url, .branches_url, .html_url)' "$ack")" ]; then
+      lost=$((lost + 1))
+      log "lost or changed: $key ($status)"
+    elif [ "$(printf '%s' "$body" | jq -r '.state + " " + (.ready | tostring)')" != "ready true" ]; then
+      ps_not_ready=$((ps_not_ready + 1))
+      log "never became ready: $key"
+    fi
+    continue
+  fi
   schema=${key%%.*}
   grep -qx "$schema" "$work/ambiguous" 2>/dev/null && continue
   checked=$((checked + 1))
-  got=$(curl -s -w '\n%{http_code}' --max-time 30 -H "Harness-Account: $ACCOUNT" "http://127.0.0.1:$port_a$BASE$(path_of "$key")")
+  got=$(curl -s -w '\n%{http_code}' --max-time 30 -H "Harness-Account: $ACCOUNT" -H "x-api-key: $HARNESS_KEY" "http://127.0.0.1:$port_a$(path_of "$key")")
   status=${got##*$'\n'}
   if grep -qx "$schema" "$work/deleted"; then
     [ "$status" = 404 ] || { lost=$((lost + 1)); log "deleted but still there: $key ($status)"; }
@@ -292,6 +350,11 @@ for k in $(seq 0 9); do
   rows=$(psql_ "select count(*) from harness_schema where account_id = '$ACCOUNT' and identifier = 'dup_$k'")
   wins=$(cat "$work"/*.load | awk -v key="dup_$k" '$2 == "create_dup" && $3 == key && $1 == 201' | wc -l)
   { [ "$rows" -le 1 ] && [ "$wins" -le 1 ] && { [ "$wins" = 0 ] || [ "$rows" = 1 ]; }; } || { duplicates=$((duplicates + 1)); log "dup_$k: $rows rows, $wins 201s"; }
+done
+for k in $(seq 0 9); do
+  rows=$(psql_ "select count(*) from planetscale_database d join planetscale_organization o on o.id = d.organization_id where o.name = '$PS_ORG' and d.name = 'dup-$k'")
+  wins=$(cat "$work"/*.load | awk -v key="ps~dup-$k" '$2 == "ps_create_dup" && $3 == key && $1 == 201' | wc -l)
+  { [ "$rows" -le 1 ] && [ "$wins" -le 1 ] && { [ "$wins" = 0 ] || [ "$rows" = 1 ]; }; } || { duplicates=$((duplicates + 1)); log "ps dup-$k: $rows rows, $wins 201s"; }
 done
 lost_updates=0
 for k in 0 1 2 3; do
@@ -311,23 +374,28 @@ unanswered_present=0
 for key in $(cat "$work"/*.load | awk '$1 == "000" && $2 == "create_schema" {print $3}' | sort -u); do
   [ "$(psql_ "select count(*) from harness_schema where account_id = '$ACCOUNT' and identifier = '$key'")" = 1 ] && unanswered_present=$((unanswered_present + 1))
 done
+for key in $(cat "$work"/*.load | awk '$1 == "000" && $2 == "ps_create" {print $3}' | sort -u); do
+  [ "$(psql_ "select count(*) from planetscale_database where name = '${key#ps~}'")" = 1 ] && unanswered_present=$((unanswered_present + 1))
+done
 
 # --- summary -----------------------------------------------------------------------------------
 echo
 echo "=== dbplane fault injection summary ($(($(date +%s) - started)) s) ==="
-echo "requests tried:        $(lines)"
+echo "requests tried:        $(lines) (PlanetScale: $(cat "$work"/*.load | awk '$2 ~ /^ps_/' | wc -l))"
 echo "faults injected:       ${#faults[@]}"
 printf '  - %s\n' "${faults[@]}"
 echo "responses by status:   $(cat "$work"/*.load | awk '{c[$1]++} END {for (s in c) printf "%s: %d  ", s, c[s]}')(000 = no response: refused or cut by a kill)"
-echo "acknowledged resources checked: $checked (2xx creates, re-read and compared; acknowledged deletes must be 404)"
+echo "  PlanetScale only:    $(cat "$work"/*.load | awk '$2 ~ /^ps_/ {c[$1]++} END {for (s in c) printf "%s: %d  ", s, c[s]}')"
+echo "acknowledged resources checked: $checked Harness (2xx creates, re-read and compared; acknowledged deletes must be 404) + $ps_checked PlanetScale databases"
+echo "PlanetScale databases acknowledged as pending: $ps_pending; not ready afterwards: $ps_not_ready"
 echo "resources lost:        $lost"
 echo "lost updates:          $lost_updates (version delta vs. acknowledged PUTs on 4 contested schemas)"
-echo "duplicates:            $duplicates (10 identifiers created by every worker on both replicas)"
+echo "duplicates:            $duplicates (10 Harness identifiers and 10 PlanetScale names created by every worker on both replicas)"
 echo "orphan instances:      $orphans"
 echo "5xx other than 503:    $server_errors"
 echo "unanswered creates that were stored anyway: $unanswered_present (allowed: the kill came after the commit)"
 echo "outage: $count_503 requests got 503, the first ${first_503_ms} ms after PostgreSQL began to stop, the slowest after ${max_503}s; readiness during the outage: $readiness_down; ready again ${recovery_ms} ms after PostgreSQL returned"
-echo "graceful shutdown: $graceful_ok/3 uploads in flight at SIGTERM completed with 201; a new connection 0.5 s after SIGTERM got ${after_term} (000: refused)"
+echo "graceful shutdown: $graceful_ok/4 uploads in flight at SIGTERM completed with 201; a new connection 0.5 s after SIGTERM got ${after_term} (000: refused)"
 [ "$lost" = 0 ] && [ "$lost_updates" = 0 ] && [ "$duplicates" = 0 ] && [ "$orphans" = 0 ] && [ "$server_errors" = 0 ] \
-  && [ "$graceful_ok" = 3 ] && [ "$readiness_down" = 503 ] || die "an invariant was broken"
+  && [ "$graceful_ok" = 4 ] && [ "$readiness_down" = 503 ] && [ "$ps_not_ready" = 0 ] || die "an invariant was broken"
 echo "OK"

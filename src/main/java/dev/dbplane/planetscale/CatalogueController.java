@@ -49,7 +49,9 @@ class CatalogueController {
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@RequestParam(required = false) String engine, @RequestParam(required = false) Boolean postgresql,
-			@RequestParam(required = false) Boolean rates, @RequestParam(required = false) String region) {
+			@RequestParam(required = false) Boolean rates,
+			@RequestParam(required = false) @Pattern(regexp = Names.NO_NUL,
+					message = "region " + Names.NO_NUL_RULE) String region) {
 		return this.catalogue.clusterSizes(organization, engine, postgresql, rates, region);
 	}
 

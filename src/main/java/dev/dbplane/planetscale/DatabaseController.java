@@ -39,7 +39,9 @@ class DatabaseController {
 	CountedListResponse<DatabaseResponse> list(
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) @Pattern(regexp = Names.NO_NUL,
+					message = "q " + Names.NO_NUL_RULE) String q,
+			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
 		return this.databases.list(organization, q, PageQuery.of(page, perPage));
 	}

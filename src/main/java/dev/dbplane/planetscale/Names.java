@@ -7,6 +7,13 @@ final class Names {
 
 	static final String RULE = "must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit";
 
+	/**
+	 * Free text of query parameters: anything but NUL, which PostgreSQL cannot compare.
+	 */
+	static final String NO_NUL = "[^\\x00]*";
+
+	static final String NO_NUL_RULE = "must not contain NUL characters";
+
 	private Names() {
 	}
 

@@ -20,6 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ServiceTokenService {
 
+	/** The length of {@code planetscale_service_token.name}. */
+	private static final int MAX_NAME_LENGTH = 255;
+
+	/** Far enough to mean never, near enough that the expiry is a timestamp. */
+	private static final long MAX_TTL_SECONDS = 100L * 365 * 24 * 3600;
+
 	private final Organizations organizations;
 
 	private final DatabaseRepository databases;
@@ -43,8 +49,11 @@ class ServiceTokenService {
 	ServiceTokenResponse create(String organizationName, ServiceTokenCreateRequest request) {
 		var organization = this.organizations.find(organizationName);
 		this.callers.requireOrganizationAccess(PlanetScaleAccesses.WRITE_SERVICE_TOKENS);
-		if (request != null && request.ttl() != null && request.ttl() <= 0) {
-			throw ApiException.invalid("ttl must be greater than 0");
+		if (request != null && request.ttl() != null && (request.ttl() <= 0 || request.ttl() > MAX_TTL_SECONDS)) {
+			throw ApiException.invalid("ttl must be greater than 0 and at most " + MAX_TTL_SECONDS + " (100 years)");
+		}
+		if (request != null && request.name() != null && request.name().length() > MAX_NAME_LENGTH) {
+			throw ApiException.invalid("name must be at most " + MAX_NAME_LENGTH + " characters");
 		}
 		var ttl = (request != null && request.ttl() != null) ? Duration.ofSeconds(request.ttl()) : null;
 		var name = (request != null) ? request.name() : null;

@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Strict JSON input: a wrong JSON type is a 400, not a silent conversion
  * ({@code "name": 1} is not the string "1", {@code "usePercona": "yes"} is not a boolean
- * and {@code "type": 0} is not the first constant), and text PostgreSQL cannot store is
- * refused before any database work.
+ * and {@code "type": 0} is not the first constant, {@code "replicas": 2.5} is not the
+ * integer 2), and text PostgreSQL cannot store is refused before any database work.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -32,6 +32,8 @@ class JsonConfiguration {
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Integer,
+					(config) -> config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Map,
 					(config) -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.POJO,

@@ -14,6 +14,7 @@ import org.hibernate.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -208,6 +209,11 @@ class WebErrorAdvice extends ResponseEntityExceptionHandler {
 		}
 		if (cause instanceof MismatchedInputException mismatch) {
 			return "Request body must be " + describeType(mismatch.getTargetType());
+		}
+		// A number too large for its field: valid JSON, so name the field like any
+		// other wrong value rather than calling the document malformed.
+		if (cause instanceof InputCoercionException coercion && !coercion.getPath().isEmpty()) {
+			return path(coercion) + ": must be " + describeType(coercion.getTargetType());
 		}
 		if (cause instanceof StreamConstraintsException) {
 			return "Malformed JSON: the document exceeds the nesting or size limits";

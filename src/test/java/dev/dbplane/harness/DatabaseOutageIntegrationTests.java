@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * PostgreSQL goes away under a running dbplane and comes back on the same port with the
- * same data: meanwhile every request is a 503 in Harness's shape and readiness is DOWN;
- * afterwards dbplane serves again without a restart and everything acknowledged before is
- * still there. The test runs its own PostgreSQL, so it can stop it.
+ * same data: meanwhile every request is a 503 in its family's shape (Harness and
+ * PlanetScale) and readiness is DOWN; afterwards dbplane serves again without a restart
+ * and everything acknowledged before is still there. The test runs its own PostgreSQL, so
+ * it can stop it.
  */
 class DatabaseOutageIntegrationTests {
 
@@ -40,6 +41,12 @@ class DatabaseOutageIntegrationTests {
 	Path dataDir;
 
 	private static final String KEY = "pat.outage.outagekey.outage-secret-value";
+
+	private static final String TOKEN_ID = "outagetoken1";
+
+	private static final String TOKEN = "pscale_tkn_outage-secret-value";
+
+	private static final String DATABASES = "/v1/organizations/outage-org/databases";
 
 	private EmbeddedPostgres postgres;
 
@@ -60,19 +67,31 @@ class DatabaseOutageIntegrationTests {
 			.withHeader("x-api-key", KEY);
 	}
 
+	private Api planetscale() {
+		return new Api(Integer.parseInt(this.app.getEnvironment().getRequiredProperty("local.server.port")))
+			.withHeader("Authorization", TOKEN_ID + ":" + TOKEN);
+	}
+
 	@Test
 	void whenPostgresIsDownThenRequestsGet503AndReadinessIsDownAndWhenItReturnsNothingIsLost() throws Exception {
 		this.postgres = startPostgres(0);
 		var port = this.postgres.getPort();
 		this.app = new SpringApplicationBuilder(DbplaneApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + this.postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--dbplane.security.harness-api-key=" + KEY);
+				"--spring.datasource.username=postgres", "--dbplane.security.harness-api-key=" + KEY,
+				"--dbplane.planetscale.organizations[0].name=outage-org",
+				"--dbplane.planetscale.organizations[0].service-token-id=" + TOKEN_ID,
+				"--dbplane.planetscale.organizations[0].service-token=" + TOKEN,
+				// ready at once, so a re-read compares equal to the acknowledgement
+				"--dbplane.planetscale.provisioning-delay=0s");
 		var schemas = schemaPath("org", "proj");
 		var acknowledged = new LinkedHashMap<String, Api.Response>();
 		for (int i = 0; i < 5; i++) {
 			acknowledged.put(schemas + "/s" + i, created(client().post(schemas, repositorySchema("s" + i))));
 			acknowledged.put(schemas + "/s" + i + "/instance/i",
 					created(client().post(schemas + "/s" + i + "/instance", instance("i"))));
+			acknowledged.put(DATABASES + "/db-" + i, created(
+					planetscale().post(DATABASES, "{\"name\": \"db-" + i + "\", \"cluster_size\": \"PS_10\"}")));
 		}
 		assertThat(client().get("/actuator/health/readiness").status()).isEqualTo(200);
 
@@ -82,6 +101,13 @@ class DatabaseOutageIntegrationTests {
 				() -> client().put(schemas + "/s1", "{\"name\": \"during\"}"), () -> client().delete(schemas + "/s2"),
 				() -> client().post(schemas + "/s3/instancelist", null),
 				() -> client().delete(schemas + "/s4/instance/i")));
+		var planetscaleDuring = inParallel(
+				List.of(() -> planetscale().get(DATABASES + "/db-0"), () -> planetscale().get(DATABASES + "?q=db"),
+						() -> planetscale().post(DATABASES, "{\"name\": \"during\", \"cluster_size\": \"PS_10\"}"),
+						() -> planetscale().patch(DATABASES + "/db-1", "{\"migration_table_name\": \"during\"}"),
+						() -> planetscale().delete(DATABASES + "/db-2"),
+						() -> planetscale().get("/v1/organizations/outage-org/cluster-size-skus"),
+						() -> planetscale().get("/v1/organizations")));
 		var readiness = client().get("/actuator/health/readiness");
 		var liveness = client().get("/actuator/health/liveness");
 
@@ -89,6 +115,13 @@ class DatabaseOutageIntegrationTests {
 			assertThat(response.status()).as(response.toString()).isEqualTo(503);
 			assertThat(response.contentType()).startsWith("application/json");
 			assertThat(names(response.json())).containsExactly("message");
+			assertThat(response.json().get("message").asString()).isEqualTo("The database is unavailable; retry later");
+		});
+		assertThat(planetscaleDuring).allSatisfy((response) -> {
+			assertThat(response.status()).as(response.toString()).isEqualTo(503);
+			assertThat(response.contentType()).startsWith("application/json");
+			assertThat(names(response.json())).containsExactly("code", "message");
+			assertThat(response.json().get("code").asString()).isEqualTo("service_unavailable");
 			assertThat(response.json().get("message").asString()).isEqualTo("The database is unavailable; retry later");
 		});
 		assertThat(readiness.status()).isEqualTo(503);
@@ -99,13 +132,17 @@ class DatabaseOutageIntegrationTests {
 		awaitReady();
 
 		for (var entry : acknowledged.entrySet()) {
-			var read = client().get(entry.getKey());
+			var read = (entry.getKey().startsWith("/v1/organizations") ? planetscale() : client()).get(entry.getKey());
 			assertThat(read.status()).as(entry.getKey()).isEqualTo(200);
 			assertThat(withoutInstanceCount(read)).isEqualTo(withoutInstanceCount(entry.getValue()));
 		}
 		assertThat(client().get(schemas + "/during").status()).isEqualTo(404);
 		assertThat(client().get(schemas).header("X-Total-Elements")).isEqualTo("5");
 		assertThat(client().post(schemas, repositorySchema("after")).status()).isEqualTo(201);
+		assertThat(planetscale().get(DATABASES + "/during").status()).isEqualTo(404);
+		assertThat(planetscale().get(DATABASES).json().get("total_count").asInt()).isEqualTo(5);
+		assertThat(planetscale().post(DATABASES, "{\"name\": \"after\", \"cluster_size\": \"PS_10\"}").status())
+			.isEqualTo(201);
 	}
 
 	private EmbeddedPostgres startPostgres(int port) throws IOException {
