@@ -49,10 +49,8 @@ class InstanceController {
 	@Operation(summary = "List instances; the body (a tag filter) is optional")
 	@PostMapping(path = "/instancelist", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<List<InstanceResponse>> list(HarnessAccount account,
-			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String org,
-			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String project,
+			@Parameter(example = "default") @PathVariable @Identifier String org,
+			@Parameter(example = "demo") @PathVariable @Identifier String project,
 			@Parameter(example = "my_db_schema") @PathVariable @Pattern(
 					regexp = Identifiers.PATTERN, message = Identifiers.MESSAGE) String dbschema,
 			@ParameterObject @Valid ListQuery query,
@@ -67,12 +65,9 @@ class InstanceController {
 	@PostMapping(path = "/instance", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	InstanceResponse create(HarnessAccount account,
-			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String org,
-			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String project,
-			@Parameter(example = "my_db_schema") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String dbschema,
+			@Parameter(example = "default") @PathVariable @Identifier String org,
+			@Parameter(example = "demo") @PathVariable @Identifier String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Identifier String dbschema,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					value = Examples.CREATE_INSTANCE))) @Valid @RequestBody InstanceCreateRequest request) {
 		return this.instances.create(account, org, project, dbschema, request);
@@ -80,29 +75,20 @@ class InstanceController {
 
 	@Operation(summary = "Get an instance")
 	@GetMapping("/instance/{dbinstance}")
-	InstanceResponse get(HarnessAccount account,
-			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String org,
-			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String project,
-			@Parameter(example = "my_db_schema") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String dbschema,
-			@Parameter(example = "customer_db_instance") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String dbinstance) {
+	InstanceResponse get(HarnessAccount account, @Parameter(example = "default") @PathVariable @Identifier String org,
+			@Parameter(example = "demo") @PathVariable @Identifier String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Identifier String dbschema,
+			@Parameter(example = "customer_db_instance") @PathVariable @Identifier String dbinstance) {
 		return this.instances.get(account, org, project, dbschema, dbinstance);
 	}
 
 	@Operation(summary = "Update an instance; absent fields keep their values")
 	@PutMapping(path = "/instance/{dbinstance}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	InstanceResponse update(HarnessAccount account,
-			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String org,
-			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String project,
-			@Parameter(example = "my_db_schema") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String dbschema,
-			@Parameter(example = "customer_db_instance") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String dbinstance,
+			@Parameter(example = "default") @PathVariable @Identifier String org,
+			@Parameter(example = "demo") @PathVariable @Identifier String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Identifier String dbschema,
+			@Parameter(example = "customer_db_instance") @PathVariable @Identifier String dbinstance,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					value = Examples.UPDATE_INSTANCE))) @Valid @RequestBody InstanceUpdateRequest request) {
 		return this.instances.update(account, org, project, dbschema, dbinstance, request);
@@ -111,14 +97,10 @@ class InstanceController {
 	@Operation(summary = "Delete an instance")
 	@DeleteMapping("/instance/{dbinstance}")
 	ResponseEntity<Void> delete(HarnessAccount account,
-			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String org,
-			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String project,
-			@Parameter(example = "my_db_schema") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String dbschema,
-			@Parameter(example = "customer_db_instance") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String dbinstance) {
+			@Parameter(example = "default") @PathVariable @Identifier String org,
+			@Parameter(example = "demo") @PathVariable @Identifier String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Identifier String dbschema,
+			@Parameter(example = "customer_db_instance") @PathVariable @Identifier String dbinstance) {
 		this.instances.delete(account, org, project, dbschema, dbinstance);
 		return ResponseEntity.noContent().build();
 	}

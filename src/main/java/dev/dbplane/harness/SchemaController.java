@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 
 import org.springdoc.core.annotations.ParameterObject;
 
@@ -46,10 +45,8 @@ class SchemaController {
 	@Operation(summary = "List schemas")
 	@GetMapping
 	ResponseEntity<List<SchemaResponse>> list(HarnessAccount account,
-			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String org,
-			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String project,
+			@Parameter(example = "default") @PathVariable @Identifier String org,
+			@Parameter(example = "demo") @PathVariable @Identifier String project,
 			@ParameterObject @Valid ListQuery query, @RequestParam(required = false) MigrationType migrationType) {
 		return Paging.respond(this.schemas.list(account, org, project, query, migrationType));
 	}
@@ -57,11 +54,8 @@ class SchemaController {
 	@Operation(summary = "Create a schema")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	SchemaResponse create(HarnessAccount account,
-			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String org,
-			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String project,
+	SchemaResponse create(HarnessAccount account, @Parameter(example = "default") @PathVariable @Identifier String org,
+			@Parameter(example = "demo") @PathVariable @Identifier String project,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					value = Examples.CREATE_SCHEMA))) @Valid @RequestBody SchemaCreateRequest request) {
 		return this.schemas.create(account, org, project, request);
@@ -69,25 +63,17 @@ class SchemaController {
 
 	@Operation(summary = "Get a schema")
 	@GetMapping("/{dbschema}")
-	SchemaResponse get(HarnessAccount account,
-			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String org,
-			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String project,
-			@Parameter(example = "my_db_schema") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String dbschema) {
+	SchemaResponse get(HarnessAccount account, @Parameter(example = "default") @PathVariable @Identifier String org,
+			@Parameter(example = "demo") @PathVariable @Identifier String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Identifier String dbschema) {
 		return this.schemas.get(account, org, project, dbschema);
 	}
 
 	@Operation(summary = "Update a schema; absent fields keep their values")
 	@PutMapping(path = "/{dbschema}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	SchemaResponse update(HarnessAccount account,
-			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String org,
-			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String project,
-			@Parameter(example = "my_db_schema") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String dbschema,
+	SchemaResponse update(HarnessAccount account, @Parameter(example = "default") @PathVariable @Identifier String org,
+			@Parameter(example = "demo") @PathVariable @Identifier String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Identifier String dbschema,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					value = Examples.UPDATE_SCHEMA))) @Valid @RequestBody SchemaUpdateRequest request) {
 		return this.schemas.update(account, org, project, dbschema, request);
@@ -96,12 +82,9 @@ class SchemaController {
 	@Operation(summary = "Delete a schema and its instances")
 	@DeleteMapping("/{dbschema}")
 	ResponseEntity<Void> delete(HarnessAccount account,
-			@Parameter(example = "default") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String org,
-			@Parameter(example = "demo") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String project,
-			@Parameter(example = "my_db_schema") @PathVariable @Pattern(regexp = Identifiers.PATTERN,
-					message = Identifiers.MESSAGE) String dbschema) {
+			@Parameter(example = "default") @PathVariable @Identifier String org,
+			@Parameter(example = "demo") @PathVariable @Identifier String project,
+			@Parameter(example = "my_db_schema") @PathVariable @Identifier String dbschema) {
 		this.schemas.delete(account, org, project, dbschema);
 		return ResponseEntity.noContent().build();
 	}

@@ -14,9 +14,8 @@ import jakarta.validation.constraints.Size;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SchemaCreateRequest(
 		@Schema(description = "Unique in the project; letters, digits, _ and $",
-				example = "my_db_schema") @NotNull @Pattern(regexp = Identifiers.PATTERN,
-						message = Identifiers.MESSAGE) @Pattern(regexp = Identifiers.NOT_RESERVED,
-								message = Identifiers.RESERVED_MESSAGE) String identifier,
+				example = "my_db_schema") @NotNull @Identifier @Pattern(regexp = Identifiers.NOT_RESERVED,
+						message = Identifiers.RESERVED_MESSAGE) String identifier,
 		@Schema(example = "My Database Schema") @NotBlank @Size(max = 128) String name,
 		@Schema(example = "{\"env\": \"dev\"}") @Size(max = 128) Map<String, @NotNull @Size(max = 128) String> tags,
 		@Schema(description = "Source of a Repository schema") @Valid Changelog changelog,
