@@ -52,6 +52,14 @@ class ObservabilityIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void whenScrapingPrometheusThenDatabasesAreCountedByState() {
+		var response = api().withHeader("Accept", "text/plain").get("/actuator/prometheus");
+
+		assertThat(response.body()).containsPattern("dbplane_planetscale_databases\\{state=\"pending\"} \\d")
+			.containsPattern("dbplane_planetscale_databases\\{state=\"ready\"} \\d");
+	}
+
+	@Test
 	void whenAskingForLivenessAndReadinessThenBothAreUp() {
 		assertThat(api().get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
 		assertThat(api().get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
