@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.dbplane.Api;
+import dev.dbplane.BadInput;
 import dev.dbplane.RunningApp;
 import dev.dbplane.harness.HarnessEndpoint.Kind;
 import net.jqwik.api.Arbitraries;
@@ -159,13 +160,13 @@ class HarnessBadBodyPropertyTests {
 		assertWellFormed(response);
 		var expected = field.accepts(text.value());
 		if (expected != null) {
-			assertThat(response.status() < 300).as(response + " for " + field + " = " + describe(text.value()))
+			assertThat(response.status() < 300).as(response + " for " + field + " = " + BadInput.describe(text.value()))
 				.isEqualTo(expected);
 		}
 		if (response.status() >= 300) {
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(dump()).isEqualTo(before);
-			if (!storable(text.value()) && !field.key()) {
+			if (!BadInput.storable(text.value()) && !field.key()) {
 				assertThat(response.json().get("message").asString())
 					.startsWith(HarnessEndpoint.fieldName(field.pointer()));
 			}
@@ -192,11 +193,12 @@ class HarnessBadBodyPropertyTests {
 		var body = deep.endpoint().body(identifier);
 		String json;
 		if (deep.pointer() == null) {
-			json = body.toString().replaceFirst("\\{", "{\"unknownField\": " + nested(deep) + ",");
+			json = body.toString()
+				.replaceFirst("\\{", "{\"unknownField\": " + BadInput.nested(deep.depth(), deep.arrays()) + ",");
 		}
 		else {
 			HarnessEndpoint.set(body, deep.pointer(), nodes.stringNode("__deep__"));
-			json = body.toString().replace("\"__deep__\"", nested(deep));
+			json = body.toString().replace("\"__deep__\"", BadInput.nested(deep.depth(), deep.arrays()));
 		}
 
 		var response = client().send(deep.endpoint().method(), deep.endpoint().path(), json, "application/json");
@@ -247,7 +249,7 @@ class HarnessBadBodyPropertyTests {
 	Arbitrary<Malformed> malformed() {
 		return Arbitraries.of(HarnessEndpoint.WITH_BODY).flatMap((endpoint) -> {
 			var json = endpoint.body("never_stored").toString();
-			var inStrings = indexesInsideStrings(json);
+			var inStrings = BadInput.indexesInsideStrings(json);
 			var prefix = Arbitraries.integers().between(1, json.length() - 1).map((n) -> json.substring(0, n));
 			var controlChar = Combinators.combine(Arbitraries.of(inStrings), Arbitraries.chars().range('\0', '\u001f'))
 				.as((at, c) -> json.substring(0, at) + c + json.substring(at));
@@ -273,7 +275,7 @@ class HarnessBadBodyPropertyTests {
 								new byte[] { (byte) 0xed, (byte) 0xa0, (byte) 0x80 },
 								new byte[] { (byte) 0xf5, (byte) 0x80, (byte) 0x80, (byte) 0x80 },
 								new byte[] { (byte) 0xe2, (byte) 0x82 }))
-				.as((at, bytes) -> splice(json.getBytes(StandardCharsets.UTF_8), at, bytes));
+				.as((at, bytes) -> BadInput.splice(json.getBytes(StandardCharsets.UTF_8), at, bytes));
 			return Arbitraries.oneOf(asText, badUtf8).map((body) -> new Malformed(endpoint, body));
 		});
 	}
@@ -330,7 +332,7 @@ class HarnessBadBodyPropertyTests {
 			.combine(Arbitraries.of(TextField.of(endpoint)), values, Arbitraries.of(true, false))
 			.as((field, text, escaped) -> {
 				var value = field.key() ? text.substring(0, Math.min(text.length(), 200)) : text;
-				return new Text(endpoint, field, value, escaped || !storable(value));
+				return new Text(endpoint, field, value, escaped || !BadInput.storable(value));
 			}));
 	}
 
@@ -415,74 +417,6 @@ class HarnessBadBodyPropertyTests {
 		assertThat(actual).isEqualTo(expected);
 	}
 
-	/** Whether PostgreSQL can store the text: no NUL, no unpaired surrogate. */
-	static boolean storable(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '\0') {
-				return false;
-			}
-			if (Character.isHighSurrogate(c)) {
-				if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-					return false;
-				}
-				i++;
-			}
-			else if (Character.isLowSurrogate(c)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * Positions of letters inside string values; names are left alone, since a mangled
-	 * name is only an unknown field, which is ignored.
-	 */
-	private static List<Integer> indexesInsideStrings(String json) {
-		var indexes = new ArrayList<Integer>();
-		var current = new ArrayList<Integer>();
-		boolean inString = false;
-		for (int i = 0; i < json.length(); i++) {
-			char c = json.charAt(i);
-			if (c == '"' && inString) {
-				inString = false;
-				if (i + 1 < json.length() && json.charAt(i + 1) != ':') {
-					indexes.addAll(current);
-				}
-			}
-			else if (c == '"') {
-				inString = true;
-				current.clear();
-			}
-			else if (inString && Character.isLetter(c)) {
-				current.add(i);
-			}
-		}
-		return indexes;
-	}
-
-	private static byte[] splice(byte[] bytes, int at, byte[] inserted) {
-		var result = new byte[bytes.length + inserted.length];
-		System.arraycopy(bytes, 0, result, 0, at);
-		System.arraycopy(inserted, 0, result, at, inserted.length);
-		System.arraycopy(bytes, at, result, at + inserted.length, bytes.length - at);
-		return result;
-	}
-
-	private static String nested(Deep deep) {
-		var open = deep.arrays() ? "[" : "{\"a\":";
-		var close = deep.arrays() ? "]" : "}";
-		return open.repeat(deep.depth()) + "1" + close.repeat(deep.depth());
-	}
-
-	private static String describe(String text) {
-		var shown = text.length() > 60 ? text.substring(0, 60) + "... (" + text.length() + " chars)" : text;
-		return shown.chars()
-			.mapToObj((c) -> (c < 0x20 || c > 0x7e) ? String.format("\\u%04x", c) : String.valueOf((char) c))
-			.collect(Collectors.joining());
-	}
-
 	private static String fresh() {
 		return "n_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 	}
@@ -524,7 +458,8 @@ class HarnessBadBodyPropertyTests {
 
 		@Override
 		public String toString() {
-			return this.endpoint + " " + this.field + " = " + describe(this.value) + (this.escaped ? " (escaped)" : "");
+			return this.endpoint + " " + this.field + " = " + BadInput.describe(this.value)
+					+ (this.escaped ? " (escaped)" : "");
 		}
 
 	}
@@ -561,7 +496,7 @@ class HarnessBadBodyPropertyTests {
 		 * definition (control characters, Unicode spaces).
 		 */
 		Boolean accepts(String text) {
-			if (!storable(text) || text.length() < this.minLength || text.length() > this.maxLength) {
+			if (!BadInput.storable(text) || text.length() < this.minLength || text.length() > this.maxLength) {
 				return false;
 			}
 			if (!this.nonBlank) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.dbplane.Api;
+import dev.dbplane.BadInput;
 import dev.dbplane.RunningApp;
 import dev.dbplane.planetscale.PlanetScaleEndpoint.Fixture;
 import dev.dbplane.planetscale.PlanetScaleEndpoint.Kind;
@@ -151,7 +152,7 @@ class PlanetScaleBadBodyPropertyTests {
 		var response = client().send(endpoint.method(), endpoint.path(this.fixture), json, "application/json");
 
 		assertWellFormed(response);
-		if (!storable(text.value())) {
+		if (!BadInput.storable(text.value())) {
 			assertThat(response.status()).as(response.toString()).isEqualTo(400);
 			assertThat(response.json().get("message").asString())
 				.startsWith(PlanetScaleEndpoint.fieldName(text.pointer()));
@@ -160,7 +161,7 @@ class PlanetScaleBadBodyPropertyTests {
 			// the seeded database has automatic migrations on, which need both settings
 			var fits = text.value().length() <= endpoint.maxLength(text.pointer())
 					&& (endpoint != PlanetScaleEndpoint.UPDATE_DATABASE || !text.value().isBlank());
-			assertThat(response.status()).as(response + " for " + describe(text.value()))
+			assertThat(response.status()).as(response + " for " + BadInput.describe(text.value()))
 				.isEqualTo(fits ? endpoint.success() : 422);
 		}
 		if (response.status() >= 300) {
@@ -215,7 +216,9 @@ class PlanetScaleBadBodyPropertyTests {
 	void whenJsonIsNestedDeeplyThenItIsRefusedOrTheUnknownFieldIgnored(@ForAll("deep") Deep deep) {
 		var before = PlanetScaleEndpoint.dumpIgnoringUpdates(RunningApp.jdbc(), this.fixture.organization());
 		var endpoint = deep.endpoint();
-		var json = endpoint.body(fresh()).toString().replaceFirst("\\{", "{\"unknown_field\": " + nested(deep) + ",");
+		var json = endpoint.body(fresh())
+			.toString()
+			.replaceFirst("\\{", "{\"unknown_field\": " + BadInput.nested(deep.depth(), deep.arrays()) + ",");
 
 		var response = client().send(endpoint.method(), endpoint.path(this.fixture), json, "application/json");
 
@@ -263,7 +266,7 @@ class PlanetScaleBadBodyPropertyTests {
 	Arbitrary<Malformed> malformed() {
 		return Arbitraries.of(PlanetScaleEndpoint.WITH_BODY).flatMap((endpoint) -> {
 			var json = endpoint.body("never-stored").toString();
-			var inStrings = indexesInsideStrings(json);
+			var inStrings = BadInput.indexesInsideStrings(json);
 			var prefix = Arbitraries.integers().between(1, json.length() - 1).map((n) -> json.substring(0, n));
 			var controlChar = Combinators.combine(Arbitraries.of(inStrings), Arbitraries.chars().range('\0', '\u001f'))
 				.as((at, c) -> json.substring(0, at) + c + json.substring(at));
@@ -288,7 +291,7 @@ class PlanetScaleBadBodyPropertyTests {
 								new byte[] { (byte) 0x80 }, new byte[] { (byte) 0xc0, (byte) 0x80 },
 								new byte[] { (byte) 0xed, (byte) 0xa0, (byte) 0x80 },
 								new byte[] { (byte) 0xe2, (byte) 0x82 }))
-				.as((at, bytes) -> splice(json.getBytes(StandardCharsets.UTF_8), at, bytes));
+				.as((at, bytes) -> BadInput.splice(json.getBytes(StandardCharsets.UTF_8), at, bytes));
 			return Arbitraries.oneOf(asText, badUtf8).map((body) -> new Malformed(endpoint, body));
 		});
 	}
@@ -359,7 +362,8 @@ class PlanetScaleBadBodyPropertyTests {
 				.combine(Arbitraries
 					.of(endpoint.pointers().stream().filter((pointer) -> endpoint.kind(pointer) == Kind.TEXT).toList()),
 						values, Arbitraries.of(true, false))
-				.as((pointer, value, escaped) -> new Text(endpoint, pointer, value, escaped || !storable(value))));
+				.as((pointer, value, escaped) -> new Text(endpoint, pointer, value,
+						escaped || !BadInput.storable(value))));
 	}
 
 	@Provide
@@ -421,67 +425,6 @@ class PlanetScaleBadBodyPropertyTests {
 		return endpoint.success();
 	}
 
-	/** Whether PostgreSQL can store the text: no NUL, no unpaired surrogate. */
-	static boolean storable(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == '\0') {
-				return false;
-			}
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				i++;
-			}
-			else if (Character.isSurrogate(c)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static List<Integer> indexesInsideStrings(String json) {
-		var indexes = new ArrayList<Integer>();
-		var current = new ArrayList<Integer>();
-		boolean inString = false;
-		for (int i = 0; i < json.length(); i++) {
-			char c = json.charAt(i);
-			if (c == '"' && inString) {
-				inString = false;
-				if (i + 1 < json.length() && json.charAt(i + 1) != ':') {
-					indexes.addAll(current);
-				}
-			}
-			else if (c == '"') {
-				inString = true;
-				current.clear();
-			}
-			else if (inString && Character.isLetter(c)) {
-				current.add(i);
-			}
-		}
-		return indexes;
-	}
-
-	private static byte[] splice(byte[] bytes, int at, byte[] inserted) {
-		var result = new byte[bytes.length + inserted.length];
-		System.arraycopy(bytes, 0, result, 0, at);
-		System.arraycopy(inserted, 0, result, at, inserted.length);
-		System.arraycopy(bytes, at, result, at + inserted.length, bytes.length - at);
-		return result;
-	}
-
-	private static String nested(Deep deep) {
-		var open = deep.arrays() ? "[" : "{\"a\":";
-		var close = deep.arrays() ? "]" : "}";
-		return open.repeat(deep.depth()) + "1" + close.repeat(deep.depth());
-	}
-
-	private static String describe(String text) {
-		var shown = text.length() > 60 ? text.substring(0, 60) + "... (" + text.length() + " chars)" : text;
-		return shown.chars()
-			.mapToObj((c) -> (c < 0x20 || c > 0x7e) ? String.format("\\u%04x", c) : String.valueOf((char) c))
-			.collect(Collectors.joining());
-	}
-
 	private static String fresh() {
 		return "n-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 	}
@@ -513,7 +456,7 @@ class PlanetScaleBadBodyPropertyTests {
 
 		@Override
 		public String toString() {
-			return this.endpoint + " " + this.pointer + " = " + describe(this.value);
+			return this.endpoint + " " + this.pointer + " = " + BadInput.describe(this.value);
 		}
 
 	}
