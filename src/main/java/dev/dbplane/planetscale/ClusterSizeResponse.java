@@ -8,6 +8,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * decodes them as integers; without {@code rates=true} they are null.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@ApiDocsSnakeCase
 record ClusterSizeResponse(String name, String type, String displayName, String cpu, String providerInstanceType,
 		Long storage, long ram, boolean metal, boolean enabled, String provider, String defaultVtgate,
 		Integer defaultVtgateRate, Integer replicaRate, Integer rate, int sortOrder, String architecture,

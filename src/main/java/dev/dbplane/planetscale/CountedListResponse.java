@@ -7,6 +7,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** The page envelope with totals, as databases and service tokens are listed. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@ApiDocsSnakeCase
 record CountedListResponse<T>(String type, int currentPage, int perPage, Integer nextPage, String nextPageUrl,
 		Integer prevPage, String prevPageUrl, long totalCount, long totalPages, List<T> data) {
 

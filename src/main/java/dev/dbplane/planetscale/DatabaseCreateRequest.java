@@ -12,6 +12,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@ApiDocsSnakeCase
 record DatabaseCreateRequest(String name, String region, String clusterSize, Integer replicas, String kind,
 		String majorVersion, Storage storage) {
 
@@ -75,6 +76,7 @@ record DatabaseCreateRequest(String name, String region, String clusterSize, Int
 	/** The initial and the largest storage of a PostgreSQL database, in bytes. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	@ApiDocsSnakeCase
 	record Storage(Long minimumStorageBytes, Long maximumStorageBytes) {
 
 		void check(List<String> problems) {

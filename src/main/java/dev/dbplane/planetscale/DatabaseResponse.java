@@ -10,6 +10,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * data import, shards, schema recommendations or issues; those fields say so.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@ApiDocsSnakeCase
 record DatabaseResponse(String id, String type, String url, String branchesUrl, int branchesCount,
 		int openSchemaRecommendationsCount, int developmentBranchesCount, int productionBranchesCount,
 		Integer issuesCount, boolean multipleAdminsRequiredForDeletion, boolean ready,

@@ -13,6 +13,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@ApiDocsSnakeCase
 record DatabaseUpdateRequest(String newName, Boolean automaticMigrations, String migrationFramework,
 		String migrationTableName, Boolean requireApprovalForDeploy, Boolean restrictBranchRegion,
 		Boolean allowDataBranching, Boolean allowForeignKeyConstraints, Boolean insightsRawQueries,

@@ -7,6 +7,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** PlanetScale's page envelope, as organizations and regions are listed. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@ApiDocsSnakeCase
 record ListResponse<T>(String type, int currentPage, int perPage, Integer nextPage, String nextPageUrl,
 		Integer prevPage, String prevPageUrl, List<T> data) {
 

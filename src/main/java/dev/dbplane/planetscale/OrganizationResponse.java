@@ -10,6 +10,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * they read as a paid-up organization without SSO.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@ApiDocsSnakeCase
 record OrganizationResponse(String id, String name, String billingEmail, String createdAt, String updatedAt,
 		String plan, boolean validBillingInfo, boolean sso, boolean ssoDirectory, boolean singleTenancy,
 		boolean managedTenancy, Boolean hasPastDueInvoices, long databaseCount, String ssoPortalUrl,

@@ -7,6 +7,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** A region as {@code GET /v1/regions} lists it to anyone. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@ApiDocsSnakeCase
 record PublicRegionResponse(String id, String provider, boolean enabled, List<String> publicIpAddresses,
 		String displayName, String location, String slug) {
 

@@ -10,6 +10,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * supports and whether it is their default.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@ApiDocsSnakeCase
 record RegionResponse(String id, String type, String provider, boolean enabled, List<String> publicIpAddresses,
 		String displayName, String location, String slug, boolean currentDefault, boolean mysqlSupported,
 		boolean postgresqlSupported) {

@@ -10,6 +10,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * only; every other answer has it {@code null}.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@ApiDocsSnakeCase
 record ServiceTokenResponse(String id, String type, String name, String displayName, String token,
 		String plainTextRefreshToken, String avatarUrl, String createdAt, String updatedAt, String expiresAt,
 		String lastUsedAt, String actorId, String actorDisplayName, String actorType,

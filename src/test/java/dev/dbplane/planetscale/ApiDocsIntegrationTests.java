@@ -51,6 +51,17 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void whenReadingThePlanetScaleSchemasThenFieldsHaveTheirWireNames() {
+		var schemas = api().get("/v3/api-docs/planetscale").json().get("components").get("schemas");
+
+		assertThat(schemas.get("DatabaseCreateRequest").get("properties").propertyNames()).contains("cluster_size",
+				"major_version");
+		assertThat(schemas.get("DatabaseResponse").get("properties").propertyNames())
+			.contains("branches_url", "created_at", "deletion_protected")
+			.doesNotContain("branchesUrl", "createdAt");
+	}
+
+	@Test
 	void whenReadingTheWholeDocumentThenItIsStillServedAsJson() {
 		var response = api().get("/v3/api-docs");
 
