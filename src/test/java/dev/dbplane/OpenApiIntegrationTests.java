@@ -23,6 +23,25 @@ class OpenApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void whenReadingEachGroupThenEveryFieldHasADescription() {
+		for (var group : new String[] { "harness", "planetscale", "dbplane" }) {
+			var schemas = api().get("/v3/api-docs/" + group).json().get("components").get("schemas");
+			for (var schemaName : schemas.propertyNames()) {
+				var properties = schemas.get(schemaName).get("properties");
+				if (properties == null) {
+					continue;
+				}
+				for (var field : properties.propertyNames()) {
+					var property = properties.get(field);
+					assertThat(property.has("description") || property.has("$ref"))
+						.as(group + " " + schemaName + "." + field)
+						.isTrue();
+				}
+			}
+		}
+	}
+
+	@Test
 	void whenOpeningSwaggerUiThenThePageIsServed() {
 		var response = api().send("GET", "/swagger-ui/index.html", (String) null, null);
 
