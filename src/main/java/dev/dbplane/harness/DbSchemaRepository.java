@@ -17,8 +17,4 @@ interface DbSchemaRepository extends JpaRepository<DbSchema, UUID>, JpaSpecifica
 	@Query("delete from DbSchema s where s.accountId = ?1 and s.org = ?2 and s.project = ?3 and s.identifier = ?4")
 	int deleteByScope(String accountId, String org, String project, String identifier);
 
-	@Modifying
-	@Query(value = "insert into account (id) values (?1) on conflict do nothing", nativeQuery = true)
-	void ensureAccount(String accountId);
-
 }

@@ -34,7 +34,6 @@ class SchemaService {
 				(request.changelog() != null) ? request.changelog().toStored() : null,
 				(request.changeLogScript() != null) ? request.changeLogScript().toStored() : null, request.service(),
 				Boolean.TRUE.equals(request.usePercona()), request.primaryDbInstanceId());
-		this.schemas.ensureAccount(account.id());
 		try {
 			this.schemas.saveAndFlush(schema);
 		}
