@@ -42,13 +42,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain openEndpoints(HttpSecurity http) throws Exception {
-		return http.securityMatcher(OPEN)
-			.csrf(AbstractHttpConfigurer::disable)
-			.httpBasic(AbstractHttpConfigurer::disable)
-			.formLogin(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+		return statelessApi(http.securityMatcher(OPEN))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.build();
 	}
@@ -63,12 +57,7 @@ class SecurityConfiguration {
 			.setAttribute(RequestLogFilter.CALLER_ATTRIBUTE, describe(auth.getPrincipal())));
 		authentication.setFailureHandler(errors);
 
-		http.csrf(AbstractHttpConfigurer::disable)
-			.httpBasic(AbstractHttpConfigurer::disable)
-			.formLogin(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+		statelessApi(http)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors))
 			.addFilterAt(authentication, BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests
@@ -104,6 +93,19 @@ class SecurityConfiguration {
 		var firewall = new StrictHttpFirewall();
 		firewall.setUnsafeAllowAnyHttpMethod(true);
 		return (web) -> web.httpFirewall(firewall);
+	}
+
+	/**
+	 * An API with no sessions, forms, cookies or redirects: each request carries its
+	 * credential.
+	 */
+	private static HttpSecurity statelessApi(HttpSecurity http) throws Exception {
+		return http.csrf(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 	}
 
 	/** Who is calling, for the request log: never a secret. */

@@ -5,11 +5,9 @@ import java.util.LinkedHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.dbplane.web.ErrorFamily;
 
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -29,19 +27,15 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
  */
 final class SecurityErrors implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler {
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	/** No credential at all. */
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		if (ErrorFamily.of(request) == ErrorFamily.PLANETSCALE) {
-			write(response, 401, ErrorFamily.PLANETSCALE.body("unauthorized",
-					"Authentication required: send Authorization: <SERVICE_TOKEN_ID>:<SERVICE_TOKEN>"));
-		}
-		else {
-			write(response, 401, ErrorFamily.HARNESS.body(null, "Authentication required: send an x-api-key header"));
-		}
+		var family = ErrorFamily.of(request);
+		family.write(response, 401,
+				(family == ErrorFamily.PLANETSCALE)
+						? "Authentication required: send Authorization: <SERVICE_TOKEN_ID>:<SERVICE_TOKEN>"
+						: "Authentication required: send an x-api-key header");
 	}
 
 	/** A credential that is malformed, unknown, revoked or expired. */
@@ -51,12 +45,11 @@ final class SecurityErrors implements AuthenticationEntryPoint, AuthenticationFa
 		if (exception instanceof AuthenticationServiceException) {
 			// The credential could not be checked (the database is unreachable): not the
 			// caller's fault.
-			var family = ErrorFamily.of(request);
-			write(response, 503, family.body(ErrorFamily.codeOf(503), "The database is unavailable; retry later"));
+			ErrorFamily.of(request).write(response, 503, "The database is unavailable; retry later");
 			return;
 		}
 		if (ErrorFamily.of(request) != ErrorFamily.PLANETSCALE) {
-			write(response, 401, ErrorFamily.HARNESS.body(null, "Invalid API key"));
+			ErrorFamily.HARNESS.write(response, 401, "Invalid API key");
 			return;
 		}
 		var bearer = request.getHeader("Authorization") != null
@@ -66,13 +59,13 @@ final class SecurityErrors implements AuthenticationEntryPoint, AuthenticationFa
 			body.put("error", "invalid_token");
 			body.put("error_description", "The access token is invalid");
 			body.put("state", "unauthorized");
-			write(response, 401, body);
+			ErrorFamily.writeJson(response, 401, body);
 		}
 		else if (isOrganizationList(request)) {
-			write(response, 401, ErrorFamily.PLANETSCALE.body("unauthorized", "The service token is invalid"));
+			ErrorFamily.PLANETSCALE.write(response, 401, "The service token is invalid");
 		}
 		else {
-			write(response, 404, ErrorFamily.PLANETSCALE.body("not_found", "Not Found"));
+			ErrorFamily.PLANETSCALE.write(response, 404, "Not Found");
 		}
 	}
 
@@ -80,25 +73,15 @@ final class SecurityErrors implements AuthenticationEntryPoint, AuthenticationFa
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			org.springframework.security.access.AccessDeniedException accessDeniedException) throws IOException {
-		if (ErrorFamily.of(request) == ErrorFamily.PLANETSCALE) {
-			write(response, 403, ErrorFamily.PLANETSCALE.body("forbidden",
-					"The service token does not have the access this operation needs"));
-		}
-		else {
-			write(response, 403,
-					ErrorFamily.HARNESS.body(null, "The API key lacks the permission this operation needs"));
-		}
+		var family = ErrorFamily.of(request);
+		family.write(response, 403,
+				(family == ErrorFamily.PLANETSCALE) ? "The service token does not have the access this operation needs"
+						: "The API key lacks the permission this operation needs");
 	}
 
 	private static boolean isOrganizationList(HttpServletRequest request) {
 		var path = request.getRequestURI();
 		return path.equals("/v1/organizations") || path.equals("/v1/organizations/") || path.equals("/organizations");
-	}
-
-	private void write(HttpServletResponse response, int status, Object body) throws IOException {
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), body);
 	}
 
 }

@@ -3,7 +3,11 @@ package dev.dbplane.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import java.io.IOException;
+
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -21,6 +25,8 @@ public enum ErrorFamily {
 
 	/** PlanetScale: {@code {"code": "...", "message": "..."}}. */
 	PLANETSCALE;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	public static ErrorFamily of(HttpServletRequest request) {
 		return ofPath(request.getRequestURI());
@@ -45,6 +51,21 @@ public enum ErrorFamily {
 		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body(codeOf(status.value()), message));
+	}
+
+	/**
+	 * Writes an error of this family straight to the servlet response, for filters and
+	 * handlers that run outside Spring MVC.
+	 */
+	public void write(HttpServletResponse response, int status, String message) throws IOException {
+		writeJson(response, status, body(codeOf(status), message));
+	}
+
+	/** Writes a JSON body with a status straight to the servlet response. */
+	public static void writeJson(HttpServletResponse response, int status, Object body) throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		JSON.writeValue(response.getOutputStream(), body);
 	}
 
 	/** PlanetScale's snake_case code for a status. */

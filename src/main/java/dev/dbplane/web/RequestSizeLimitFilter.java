@@ -9,12 +9,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,8 +27,6 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	static final long LIMIT = 1024 * 1024;
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -42,12 +38,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	private void writeTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		var family = ErrorFamily.of(request);
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setHeader("Connection", "close");
-		this.json.writeValue(response.getOutputStream(),
-				family.body(ErrorFamily.codeOf(413), "Request body exceeds the limit of 1 MiB"));
+		ErrorFamily.of(request)
+			.write(response, HttpStatus.CONTENT_TOO_LARGE.value(), "Request body exceeds the limit of 1 MiB");
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -67,10 +66,6 @@ public final class ValidationMessages {
 			}
 		}
 		return parts;
-	}
-
-	static List<String> describe(BindingResult result) {
-		return describe((org.springframework.validation.Errors) result);
 	}
 
 	/**
