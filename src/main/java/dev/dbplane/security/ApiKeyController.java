@@ -63,8 +63,8 @@ class ApiKeyController {
 			Instant revoked) {
 
 		static KeyResponse from(HarnessApiKey key) {
-			return new KeyResponse(key.getId(), key.getAccountId(), key.getName(), key.getType(), key.getPermissions(),
-					null, key.getCreatedAt(), key.getRevokedAt());
+			return new KeyResponse(key.id(), key.accountId(), key.name(), key.type(), key.permissions(), null,
+					key.createdAt(), key.revokedAt());
 		}
 
 		static KeyResponse issued(HarnessApiKeys.IssuedKey issued, String name, String type) {

@@ -1,5 +1,11 @@
 package dev.dbplane.security;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +14,7 @@ import java.util.regex.Pattern;
 
 import dev.dbplane.web.ApiException;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,12 +31,14 @@ public class HarnessApiKeys {
 	private static final Pattern KEY = Pattern
 		.compile("^(pat|sat)\\.([A-Za-z0-9_-]{1,128})\\.([A-Za-z0-9_-]{1,32})\\.([A-Za-z0-9_-]{1,128})$");
 
-	private final HarnessApiKeyRepository keys;
+	private static final String COLUMNS = "id, account_id, type, name, secret_hash, permissions, created_at, revoked_at";
+
+	private final JdbcClient jdbc;
 
 	private final CredentialCache<String, Optional<StoredKey>> cache;
 
-	HarnessApiKeys(HarnessApiKeyRepository keys, SecurityProperties properties) {
-		this.keys = keys;
+	HarnessApiKeys(JdbcClient jdbc, SecurityProperties properties) {
+		this.jdbc = jdbc;
 		this.cache = new CredentialCache<>(properties.credentialCacheTtl());
 	}
 
@@ -42,10 +51,10 @@ public class HarnessApiKeys {
 		if (!ACCOUNT.matcher(accountId).matches()) {
 			throw ApiException.invalid("account: must match ^[A-Za-z0-9_-]{1,128}$");
 		}
-		this.keys.ensureAccount(accountId);
+		ensureAccount(accountId);
 		var id = Secrets.random(22);
 		var secret = Secrets.random(32);
-		this.keys.save(new HarnessApiKey(id, accountId, type, name, secret, permissions));
+		insert(id, accountId, type, name, secret, permissions);
 		return new IssuedKey(id, accountId, type + "." + accountId + "." + id + "." + secret, permissions);
 	}
 
@@ -55,7 +64,10 @@ public class HarnessApiKeys {
 		if (!ACCOUNT.matcher(accountId).matches()) {
 			throw ApiException.invalid("id: must match ^[A-Za-z0-9_-]{1,128}$");
 		}
-		if (this.keys.accountExists(accountId)) {
+		if (this.jdbc.sql("select exists (select 1 from account where id = ?)")
+			.param(accountId)
+			.query(Boolean.class)
+			.single()) {
 			throw ApiException.duplicate("Account '" + accountId + "' already exists");
 		}
 		return issue(accountId, "pat", "admin", EnumSet.of(HarnessPermission.view, HarnessPermission.edit,
@@ -64,15 +76,22 @@ public class HarnessApiKeys {
 
 	@Transactional(readOnly = true)
 	List<HarnessApiKey> list(String accountId) {
-		return this.keys.findByAccountIdOrderByCreatedAtAsc(accountId);
+		return this.jdbc.sql("select " + COLUMNS + " from harness_api_key where account_id = ? order by created_at, id")
+			.param(accountId)
+			.query(HarnessApiKeys::key)
+			.list();
 	}
 
 	@Transactional
 	HarnessApiKey revoke(String accountId, String keyId) {
-		var key = this.keys.findById(keyId)
-			.filter((k) -> k.getAccountId().equals(accountId))
+		// A key revoked before keeps the time it was first revoked.
+		var key = this.jdbc
+			.sql("update harness_api_key set revoked_at = coalesce(revoked_at, ?) "
+					+ "where id = ? and account_id = ? returning " + COLUMNS)
+			.params(now(), keyId, accountId)
+			.query(HarnessApiKeys::key)
+			.optional()
 			.orElseThrow(() -> ApiException.notFound("API key '" + keyId + "' not found"));
-		key.revoke();
 		this.cache.evict(keyId);
 		return key;
 	}
@@ -86,25 +105,26 @@ public class HarnessApiKeys {
 	public void declare(String rawKey, Set<HarnessPermission> permissions) {
 		var parts = parse(rawKey).orElseThrow(() -> new IllegalArgumentException(
 				"dbplane.security.harness-api-key must look like pat.<account>.<id>.<secret>"));
-		this.keys.ensureAccount(parts.accountId());
-		var existing = this.keys.findById(parts.id());
+		ensureAccount(parts.accountId());
+		var existing = find(parts.id());
 		if (existing.isPresent()) {
-			if (!existing.get().getAccountId().equals(parts.accountId())) {
+			if (!existing.get().accountId().equals(parts.accountId())) {
 				throw new IllegalArgumentException(
 						"dbplane.security.harness-api-key: its id is taken by another account");
 			}
-			existing.get().resetSecret(parts.secret(), permissions);
+			this.jdbc.sql("update harness_api_key set secret_hash = ?, permissions = ?, revoked_at = null where id = ?")
+				.params(Secrets.hash(parts.secret()), HarnessApiKey.columnOf(permissions), parts.id())
+				.update();
 		}
 		else {
-			this.keys.save(new HarnessApiKey(parts.id(), parts.accountId(), parts.type(), "bootstrap", parts.secret(),
-					permissions));
+			insert(parts.id(), parts.accountId(), parts.type(), "bootstrap", parts.secret(), permissions);
 		}
 		this.cache.evict(parts.id());
 	}
 
 	@Transactional(readOnly = true)
 	public boolean anyKeyExists() {
-		return this.keys.count() > 0;
+		return this.jdbc.sql("select exists (select 1 from harness_api_key)").query(Boolean.class).single();
 	}
 
 	/**
@@ -117,11 +137,45 @@ public class HarnessApiKeys {
 			return Optional.empty();
 		}
 		var presented = parts.get();
-		var stored = this.cache.get(presented.id(), (id) -> this.keys.findById(id).map(StoredKey::from));
+		var stored = this.cache.get(presented.id(), (id) -> find(id).map(StoredKey::from));
 		return stored
 			.filter((key) -> !key.revoked() && key.accountId().equals(presented.accountId())
 					&& key.type().equals(presented.type()) && Secrets.matches(presented.secret(), key.secretHash()))
 			.map((key) -> new HarnessPrincipal(key.accountId(), presented.id(), key.permissions()));
+	}
+
+	private Optional<HarnessApiKey> find(String id) {
+		return this.jdbc.sql("select " + COLUMNS + " from harness_api_key where id = ?")
+			.param(id)
+			.query(HarnessApiKeys::key)
+			.optional();
+	}
+
+	private void ensureAccount(String accountId) {
+		this.jdbc.sql("insert into account (id) values (?) on conflict do nothing").param(accountId).update();
+	}
+
+	private void insert(String id, String accountId, String type, String name, String secret,
+			Set<HarnessPermission> permissions) {
+		this.jdbc.sql("insert into harness_api_key (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, null)")
+			.params(id, accountId, type, name, Secrets.hash(secret), HarnessApiKey.columnOf(permissions), now())
+			.update();
+	}
+
+	private static HarnessApiKey key(ResultSet rs, int row) throws SQLException {
+		return new HarnessApiKey(rs.getString("id"), rs.getString("account_id"), rs.getString("type"),
+				rs.getString("name"), rs.getString("secret_hash"),
+				HarnessApiKey.permissionsOf(rs.getString("permissions")), instant(rs, "created_at"),
+				instant(rs, "revoked_at"));
+	}
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		var value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
 	}
 
 	private static Optional<KeyParts> parse(String rawKey) {
@@ -142,8 +196,7 @@ public class HarnessApiKeys {
 			boolean revoked) {
 
 		static StoredKey from(HarnessApiKey key) {
-			return new StoredKey(key.getAccountId(), key.getType(), key.getSecretHash(), key.getPermissions(),
-					key.isRevoked());
+			return new StoredKey(key.accountId(), key.type(), key.secretHash(), key.permissions(), key.isRevoked());
 		}
 
 	}
