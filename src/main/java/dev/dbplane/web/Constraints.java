@@ -1,6 +1,6 @@
 package dev.dbplane.web;
 
-import org.hibernate.exception.ConstraintViolationException;
+import org.postgresql.util.PSQLException;
 
 import org.springframework.dao.DataIntegrityViolationException;
 
@@ -17,8 +17,8 @@ public final class Constraints {
 	 */
 	public static boolean violated(DataIntegrityViolationException ex, String constraint) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConstraintViolationException violation && violation.getConstraintName() != null
-					&& violation.getConstraintName().toLowerCase().contains(constraint)) {
+			if (cause instanceof PSQLException sql && sql.getServerErrorMessage() != null
+					&& constraint.equals(sql.getServerErrorMessage().getConstraint())) {
 				return true;
 			}
 		}
