@@ -6,31 +6,23 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.dbplane.web.ApiException;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
- * A database instance of a schema. Its revision is one of a branch, a commit or a tag:
- * setting one clears the other two.
+ * A database instance of a schema, a row of {@code harness_instance}. Its revision is one
+ * of a branch, a commit or a tag: setting one clears the other two. Under a
+ * {@code Repository} schema it must have one. {@code version} is the optimistic lock
+ * {@link DbInstanceRepository} checks on every update.
  */
-@Entity
-@Table(name = "harness_instance")
 class DbInstance {
 
-	@Id
-	private UUID id;
+	private final UUID id;
 
 	private UUID schemaId;
 
-	private String identifier;
+	private final String identifier;
 
 	private String name;
 
-	@JdbcTypeCode(SqlTypes.JSON)
 	private Map<String, String> tags;
 
 	private String connector;
@@ -43,50 +35,82 @@ class DbInstance {
 
 	private String context;
 
-	@JdbcTypeCode(SqlTypes.JSON)
 	private Map<String, String> substituteProperties;
 
 	private String changelogVersion;
 
-	private String lastAppliedTag;
+	private final String lastAppliedTag;
 
-	private String lastDeployedChangeSetTag;
+	private final String lastDeployedChangeSetTag;
 
-	private boolean toOnboard;
+	private final boolean toOnboard;
 
-	private Instant createdAt;
+	private final Instant createdAt;
 
 	private Instant updatedAt;
 
-	@Version
-	private Long version;
+	private final long version;
 
-	protected DbInstance() {
+	/** An instance as stored. */
+	DbInstance(UUID id, UUID schemaId, String identifier, String name, Map<String, String> tags, String connector,
+			String branch, String commitSha, String gitTag, String context, Map<String, String> substituteProperties,
+			String changelogVersion, String lastAppliedTag, String lastDeployedChangeSetTag, boolean toOnboard,
+			Instant createdAt, Instant updatedAt, long version) {
+		this.id = id;
+		this.schemaId = schemaId;
+		this.identifier = identifier;
+		this.name = name;
+		this.tags = tags;
+		this.connector = connector;
+		this.branch = branch;
+		this.commitSha = commitSha;
+		this.gitTag = gitTag;
+		this.context = context;
+		this.substituteProperties = substituteProperties;
+		this.changelogVersion = changelogVersion;
+		this.lastAppliedTag = lastAppliedTag;
+		this.lastDeployedChangeSetTag = lastDeployedChangeSetTag;
+		this.toOnboard = toOnboard;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+		this.version = version;
 	}
 
-	DbInstance(DbSchema schema, String identifier, String name, Map<String, String> tags, String connector,
-			Revision revision, String context, Map<String, String> substituteProperties) {
+	/**
+	 * A new instance, not yet in a schema: {@link DbInstanceRepository#insert} places it
+	 * in one, checking the revision rule against the schema's type in the same statement.
+	 */
+	DbInstance(String identifier, String name, Map<String, String> tags, String connector, Revision revision,
+			String context, Map<String, String> substituteProperties) {
 		this.id = UUID.randomUUID();
-		this.schemaId = schema.getId();
 		this.identifier = identifier;
 		this.name = name;
 		this.tags = (tags != null) ? Map.copyOf(tags) : Map.of();
 		this.connector = connector;
 		this.context = context;
 		this.substituteProperties = (substituteProperties != null) ? Map.copyOf(substituteProperties) : Map.of();
+		this.lastAppliedTag = null;
 		this.lastDeployedChangeSetTag = "";
 		this.toOnboard = true;
 		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		this.updatedAt = this.createdAt;
+		this.version = 0;
 		applyRevision(revision);
-		requireRevision(schema);
+	}
+
+	/** Records the schema the instance was stored in; once, right after the insert. */
+	void storedIn(UUID schemaId) {
+		if (this.schemaId != null) {
+			throw new IllegalStateException("Instance " + this.id + " is already in schema " + this.schemaId);
+		}
+		this.schemaId = schemaId;
 	}
 
 	/**
 	 * Applies a PUT: every non-null argument replaces the stored value, every null keeps
 	 * it.
 	 */
-	void update(DbSchema schema, String name, Map<String, String> tags, String connector, Revision revision,
+	void update(SchemaType schemaType, String name, Map<String, String> tags, String connector, Revision revision,
 			String context, String changelogVersion, Map<String, String> substituteProperties) {
 		if (name != null) {
 			this.name = name;
@@ -108,7 +132,7 @@ class DbInstance {
 		}
 		applyRevision(revision);
 		this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		requireRevision(schema);
+		requireRevisionUnder(schemaType);
 	}
 
 	private void applyRevision(Revision revision) {
@@ -119,8 +143,14 @@ class DbInstance {
 		}
 	}
 
-	private void requireRevision(DbSchema schema) {
-		if (schema.needsRevision() && isBlank(this.branch) && isBlank(this.commitSha) && isBlank(this.gitTag)) {
+	/** Whether the instance names a branch, a commit or a tag. */
+	boolean hasRevision() {
+		return !isBlank(this.branch) || !isBlank(this.commitSha) || !isBlank(this.gitTag);
+	}
+
+	/** Refuses an instance without a revision under a schema of a type that needs one. */
+	void requireRevisionUnder(SchemaType schemaType) {
+		if (schemaType.needsRevision() && !hasRevision()) {
 			throw ApiException.invalid(
 					"branch: one of branch, commitSha or gitTag is required for an instance of a Repository schema");
 		}
@@ -174,6 +204,10 @@ class DbInstance {
 		return this.substituteProperties;
 	}
 
+	String getChangelogVersion() {
+		return this.changelogVersion;
+	}
+
 	String getLastAppliedTag() {
 		return this.lastAppliedTag;
 	}
@@ -192,6 +226,11 @@ class DbInstance {
 
 	Instant getUpdatedAt() {
 		return this.updatedAt;
+	}
+
+	/** The version this object was read at (or created with). */
+	long getVersion() {
+		return this.version;
 	}
 
 }

@@ -11,66 +11,71 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.dbplane.web.ApiException;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
- * A database schema of one project. Its identifier and migration type never change; the
- * rest follows PUT's merge rule (an absent value keeps what is stored).
+ * A database schema of one project, a row of {@code harness_schema}. Its identifier and
+ * migration type never change; the rest follows PUT's merge rule (an absent value keeps
+ * what is stored). {@code version} is the optimistic lock {@link DbSchemaRepository}
+ * checks on every update.
  */
-@Entity
-@Table(name = "harness_schema")
 class DbSchema {
 
-	@Id
-	private UUID id;
+	private final UUID id;
 
-	private String accountId;
+	private final String accountId;
 
-	private String org;
+	private final String org;
 
-	private String project;
+	private final String project;
 
-	private String identifier;
+	private final String identifier;
 
 	private String name;
 
-	@JdbcTypeCode(SqlTypes.JSON)
 	private Map<String, String> tags;
 
 	private String service;
 
-	@Enumerated(EnumType.STRING)
 	private SchemaType type;
 
-	@Enumerated(EnumType.STRING)
-	private MigrationType migrationType;
+	private final MigrationType migrationType;
 
 	private boolean usePercona;
 
 	private String primaryDbInstanceId;
 
-	@Embedded
 	private SchemaChangelog changelog;
 
-	@Embedded
 	private SchemaScript changeLogScript;
 
-	private Instant createdAt;
+	private final Instant createdAt;
 
 	private Instant updatedAt;
 
-	@Version
-	private Long version;
+	private final long version;
 
-	protected DbSchema() {
+	/** A schema as stored. */
+	DbSchema(UUID id, String accountId, String org, String project, String identifier, String name,
+			Map<String, String> tags, SchemaType type, MigrationType migrationType, SchemaChangelog changelog,
+			SchemaScript changeLogScript, String service, boolean usePercona, String primaryDbInstanceId,
+			Instant createdAt, Instant updatedAt, long version) {
+		this.id = id;
+		this.accountId = accountId;
+		this.org = org;
+		this.project = project;
+		this.identifier = identifier;
+		this.name = name;
+		this.tags = tags;
+		this.type = type;
+		this.migrationType = migrationType;
+		this.changelog = changelog;
+		this.changeLogScript = changeLogScript;
+		this.service = service;
+		this.usePercona = usePercona;
+		this.primaryDbInstanceId = primaryDbInstanceId;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+		this.version = version;
 	}
 
 	DbSchema(String accountId, String org, String project, String identifier, String name, Map<String, String> tags,
@@ -92,6 +97,7 @@ class DbSchema {
 		this.primaryDbInstanceId = primaryDbInstanceId;
 		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		this.updatedAt = this.createdAt;
+		this.version = 0;
 		requireSource();
 	}
 
@@ -136,11 +142,6 @@ class DbSchema {
 		if (this.type == SchemaType.Script && this.changeLogScript == null) {
 			throw ApiException.invalid("changeLogScript: is required for a schema of type Script");
 		}
-	}
-
-	/** Whether an instance of this schema must name a branch, a commit or a tag. */
-	boolean needsRevision() {
-		return this.type == SchemaType.Repository;
 	}
 
 	String sourceType() {
@@ -224,6 +225,11 @@ class DbSchema {
 
 	Instant getUpdatedAt() {
 		return this.updatedAt;
+	}
+
+	/** The version this object was read at (or created with). */
+	long getVersion() {
+		return this.version;
 	}
 
 }

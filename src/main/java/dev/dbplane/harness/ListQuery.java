@@ -1,12 +1,13 @@
 package dev.dbplane.harness;
 
+import java.util.List;
+import java.util.function.LongSupplier;
+
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
@@ -36,19 +37,46 @@ record ListQuery(@Parameter(description = "Page number, 0-based", example = "0")
 		return (this.limit != null) ? this.limit : 10;
 	}
 
-	/** The page to read; {@code null} for {@code limit=0}, which only counts. */
-	PageRequest pageRequest() {
-		if (pageSize() == 0) {
-			return null;
-		}
-		var direction = "ASC".equalsIgnoreCase(this.order) ? Sort.Direction.ASC : Sort.Direction.DESC;
-		var property = switch ((this.sort != null) ? this.sort : "created") {
+	/** Whether only the total is asked for ({@code limit=0}). */
+	boolean countOnly() {
+		return pageSize() == 0;
+	}
+
+	/** How many rows come before the page. */
+	long offset() {
+		return (long) pageNumber() * pageSize();
+	}
+
+	/**
+	 * The ORDER BY of a page of the table aliased {@code alias}: a fixed column chosen by
+	 * {@code sort}, then the identifier.
+	 */
+	String orderBy(String alias) {
+		var direction = "ASC".equalsIgnoreCase(this.order) ? " asc" : " desc";
+		var column = switch ((this.sort != null) ? this.sort : "created") {
 			case "name" -> "name";
-			case "updated" -> "updatedAt";
-			default -> "createdAt";
+			case "updated" -> "updated_at";
+			default -> "created_at";
 		};
-		return PageRequest.of(pageNumber(), pageSize(),
-				Sort.by(direction, property).and(Sort.by(direction, "identifier")));
+		return alias + "." + column + direction + ", " + alias + ".identifier" + direction;
+	}
+
+	/**
+	 * The page of {@code items}, counting all matches only when the page does not tell: a
+	 * short first page is all there is, and a short later page ends the list.
+	 */
+	<T> Page<T> page(List<T> items, LongSupplier count) {
+		long total;
+		if (offset() == 0 && items.size() < pageSize()) {
+			total = items.size();
+		}
+		else if (offset() > 0 && !items.isEmpty() && items.size() < pageSize()) {
+			total = offset() + items.size();
+		}
+		else {
+			total = count.getAsLong();
+		}
+		return new Page<>(items, total, pageNumber(), pageSize());
 	}
 
 	/** The search term as a case-insensitive LIKE pattern, or {@code null} for none. */

@@ -1,15 +1,8 @@
 package dev.dbplane.harness;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import dev.dbplane.web.ApiException;
-import dev.dbplane.web.Constraints;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,11 +12,8 @@ class SchemaService {
 
 	private final DbSchemaRepository schemas;
 
-	private final DbInstanceRepository instances;
-
-	SchemaService(DbSchemaRepository schemas, DbInstanceRepository instances) {
+	SchemaService(DbSchemaRepository schemas) {
 		this.schemas = schemas;
-		this.instances = instances;
 	}
 
 	@Transactional
@@ -35,10 +25,10 @@ class SchemaService {
 				(request.changeLogScript() != null) ? request.changeLogScript().toStored() : null, request.service(),
 				Boolean.TRUE.equals(request.usePercona()), request.primaryDbInstanceId());
 		try {
-			this.schemas.saveAndFlush(schema);
+			this.schemas.insert(schema);
 		}
 		catch (DataIntegrityViolationException ex) {
-			if (Constraints.violated(ex, "harness_schema_identifier_unique")) {
+			if (SqlConstraints.violated(ex, "harness_schema_identifier_unique")) {
 				throw ApiException
 					.duplicate("Database schema with identifier '" + request.identifier() + "' already exists");
 			}
@@ -49,40 +39,23 @@ class SchemaService {
 
 	@Transactional(readOnly = true)
 	SchemaResponse get(HarnessAccount account, String org, String project, String identifier) {
-		var schema = find(account, org, project, identifier);
-		return SchemaResponse.from(schema, this.instances.countBySchemaId(schema.getId()));
+		var found = this.schemas.findCounted(new SchemaKey(account, org, project, identifier))
+			.orElseThrow(() -> notFound(identifier));
+		return SchemaResponse.from(found.schema(), found.instanceCount());
 	}
 
 	@Transactional(readOnly = true)
 	Page<SchemaResponse> list(HarnessAccount account, String org, String project, ListQuery query,
 			MigrationType migrationType) {
-		Specification<DbSchema> spec = (root, q, cb) -> cb.and(cb.equal(root.get("accountId"), account.id()),
-				cb.equal(root.get("org"), org), cb.equal(root.get("project"), project));
-		if (migrationType != null) {
-			spec = spec.and((root, q, cb) -> cb.equal(root.get("migrationType"), migrationType));
-		}
-		var pattern = query.likePattern();
-		if (pattern != null) {
-			spec = spec.and((root, q, cb) -> cb.or(cb.like(cb.lower(root.get("name")), pattern, '\\'),
-					cb.like(cb.lower(root.get("identifier")), pattern, '\\')));
-		}
-		var pageRequest = query.pageRequest();
-		if (pageRequest == null) {
-			return new Page<>(List.of(), this.schemas.count(spec), query.pageNumber(), 0);
-		}
-		var page = this.schemas.findAll(spec, pageRequest);
-		var counts = countInstances(page.getContent());
-		var items = page.getContent()
-			.stream()
-			.map((schema) -> SchemaResponse.from(schema, counts.getOrDefault(schema.getId(), 0L)))
-			.toList();
-		return new Page<>(items, page.getTotalElements(), query.pageNumber(), query.pageSize());
+		return this.schemas.list(account.id(), org, project, migrationType, query)
+			.map((found) -> SchemaResponse.from(found.schema(), found.instanceCount()));
 	}
 
 	@Transactional
 	SchemaResponse update(HarnessAccount account, String org, String project, String identifier,
 			SchemaUpdateRequest request) {
-		var schema = find(account, org, project, identifier);
+		var schema = this.schemas.find(new SchemaKey(account, org, project, identifier))
+			.orElseThrow(() -> notFound(identifier));
 		if (request.identifier() != null && !request.identifier().equals(schema.getIdentifier())) {
 			throw ApiException.invalid("identifier: cannot be changed (stored: " + schema.getIdentifier() + ")");
 		}
@@ -96,35 +69,19 @@ class SchemaService {
 					(request.changeLogScript() != null)
 							? request.changeLogScript().mergeInto(schema.getChangeLogScript()) : null,
 					request.service(), request.usePercona(), request.primaryDbInstanceId());
-		this.schemas.saveAndFlush(schema);
-		return SchemaResponse.from(schema, this.instances.countBySchemaId(schema.getId()));
+		var instanceCount = this.schemas.update(schema);
+		return SchemaResponse.from(schema, instanceCount);
 	}
 
 	@Transactional
 	void delete(HarnessAccount account, String org, String project, String identifier) {
-		if (this.schemas.deleteByScope(account.id(), org, project, identifier) == 0) {
+		if (!this.schemas.delete(new SchemaKey(account, org, project, identifier))) {
 			throw notFound(identifier);
 		}
 	}
 
-	/** The schema addressed by a path, in the caller's account only. */
-	DbSchema find(HarnessAccount account, String org, String project, String identifier) {
-		return this.schemas.findByAccountIdAndOrgAndProjectAndIdentifier(account.id(), org, project, identifier)
-			.orElseThrow(() -> notFound(identifier));
-	}
-
-	private static ApiException notFound(String identifier) {
+	static ApiException notFound(String identifier) {
 		return ApiException.notFound("Database schema '" + identifier + "' not found");
-	}
-
-	private Map<UUID, Long> countInstances(List<DbSchema> page) {
-		var counts = new HashMap<UUID, Long>();
-		if (!page.isEmpty()) {
-			for (var count : this.instances.countBySchemaIds(page.stream().map(DbSchema::getId).toList())) {
-				counts.put(count.getSchemaId(), count.getCount());
-			}
-		}
-		return counts;
 	}
 
 }

@@ -16,4 +16,12 @@ public enum SchemaType {
 		return Enums.exact(SchemaType.class, value);
 	}
 
+	/**
+	 * Whether an instance of a schema of this type must name a branch, a commit or a tag.
+	 * {@link DbInstanceRepository#insert} states the same rule in SQL.
+	 */
+	boolean needsRevision() {
+		return this == Repository;
+	}
+
 }
