@@ -1,6 +1,7 @@
 package dev.dbplane.harness;
 
 import dev.dbplane.web.ApiException;
+import dev.dbplane.web.Constraints;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -39,11 +40,11 @@ class InstanceService {
 			inserted = this.instances.insert(key, instance);
 		}
 		catch (DataIntegrityViolationException ex) {
-			if (SqlConstraints.violated(ex, "harness_instance_identifier_unique")) {
+			if (Constraints.violated(ex, "harness_instance_identifier_unique")) {
 				throw ApiException.duplicate("Database instance with identifier '" + request.identifier()
 						+ "' already exists in schema '" + schemaIdentifier + "'");
 			}
-			if (SqlConstraints.violated(ex, "harness_instance_schema_id_fkey")) {
+			if (Constraints.violated(ex, "harness_instance_schema_id_fkey")) {
 				throw SchemaService.notFound(schemaIdentifier);
 			}
 			throw ex;

@@ -1,6 +1,7 @@
 package dev.dbplane.harness;
 
 import dev.dbplane.web.ApiException;
+import dev.dbplane.web.Constraints;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -28,7 +29,7 @@ class SchemaService {
 			this.schemas.insert(schema);
 		}
 		catch (DataIntegrityViolationException ex) {
-			if (SqlConstraints.violated(ex, "harness_schema_identifier_unique")) {
+			if (Constraints.violated(ex, "harness_schema_identifier_unique")) {
 				throw ApiException
 					.duplicate("Database schema with identifier '" + request.identifier() + "' already exists");
 			}
