@@ -9,9 +9,9 @@ import dev.dbplane.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
  * what exists stays.
  */
 @Component
-@ConditionalOnBooleanProperty("dbplane.demo-data")
 class HarnessDemoData implements ApplicationRunner {
 
 	static final String KEY = "pat.demo.demokey.demo-secret-not-for-production";
@@ -33,7 +32,13 @@ class HarnessDemoData implements ApplicationRunner {
 
 	private final InstanceService instances;
 
-	HarnessDemoData(HarnessApiKeys keys, SchemaService schemas, InstanceService instances) {
+	private final boolean enabled;
+
+	// Read when dbplane starts, not as a bean condition: conditions of an ahead-of-time
+	// processed build are fixed when it is built (README: fast start-up).
+	HarnessDemoData(HarnessApiKeys keys, SchemaService schemas, InstanceService instances,
+			@Value("${dbplane.demo-data:false}") boolean enabled) {
+		this.enabled = enabled;
 		this.keys = keys;
 		this.schemas = schemas;
 		this.instances = instances;
@@ -41,6 +46,9 @@ class HarnessDemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (!this.enabled) {
+			return;
+		}
 		this.keys.declare(KEY, EnumSet.of(HarnessPermission.view, HarnessPermission.edit, HarnessPermission.delete,
 				HarnessPermission.admin));
 		var account = new HarnessAccount("demo");
