@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +33,7 @@ class Catalogue {
 
 	private final CatalogueProperties properties;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final Organizations organizations;
 
@@ -44,7 +44,7 @@ class Catalogue {
 	private final Set<String> disabledClusterSizes;
 
 	Catalogue(RegionRepository regions, ClusterSizeRepository clusterSizes, CatalogueProperties properties,
-			JdbcTemplate jdbc, Organizations organizations, BaseUrl baseUrl) {
+			JdbcClient jdbc, Organizations organizations, BaseUrl baseUrl) {
 		this.regions = regions;
 		this.clusterSizes = clusterSizes;
 		this.properties = properties;
@@ -91,7 +91,7 @@ class Catalogue {
 	ListResponse<RegionResponse> organizationRegions(String organizationName, PageQuery query) {
 		var organization = this.organizations.findReadable(organizationName);
 		var all = regions();
-		var defaultId = organization.getDefaultRegion().getId();
+		var defaultId = organization.getDefaultRegionId();
 		var items = query.slice(all)
 			.stream()
 			.map((region) -> RegionResponse.from(region, enabled(region), region.getId().equals(defaultId)))
@@ -120,7 +120,7 @@ class Catalogue {
 		else if (chosen == Engine.MYSQL && Boolean.TRUE.equals(postgresql)) {
 			problems.add("engine=mysql contradicts postgresql=true");
 		}
-		var region = (regionSlug == null || regionSlug.isBlank()) ? organization.getDefaultRegion()
+		var region = (regionSlug == null || regionSlug.isBlank()) ? regionWithId(organization.getDefaultRegionId())
 				: region(regionSlug.strip());
 		if (region == null) {
 			problems.add("region " + shown(regionSlug) + " does not exist");
@@ -139,7 +139,7 @@ class Catalogue {
 
 	/** Every region, in catalogue order. */
 	List<Region> regions() {
-		return this.regions.findAllByOrderBySortOrderAscSlugAsc();
+		return this.regions.findAll();
 	}
 
 	/** Whether new databases may go to {@code region}. */
@@ -159,22 +159,25 @@ class Catalogue {
 		if (!region.supports(engine)) {
 			return List.of();
 		}
-		return this.clusterSizes.findByEngineOrderBySortOrderAscNameAsc(engine)
-			.stream()
-			.filter((size) -> size.offeredIn(region))
-			.toList();
+		return this.clusterSizes.findByEngine(engine).stream().filter((size) -> size.offeredIn(region)).toList();
 	}
 
+	/** The region {@code slug}, or null. */
 	Region region(String slug) {
-		return this.regions.findBySlug(slug).orElse(null);
+		return this.regions.findBySlug(slug);
+	}
+
+	/** The region with {@code id}, or null. */
+	Region regionWithId(String id) {
+		return this.regions.findById(id);
 	}
 
 	/**
 	 * The region a new database of {@code engine} goes to: the one it names, or the
 	 * organization's default. Records why it cannot be used in {@code problems}.
 	 */
-	Region regionForNewDatabase(String slug, Organization organization, Engine engine, List<String> problems) {
-		var region = (slug == null || slug.isBlank()) ? organization.getDefaultRegion() : region(slug.strip());
+	Region regionForNewDatabase(String slug, Region defaultRegion, Engine engine, List<String> problems) {
+		var region = (slug == null || slug.isBlank()) ? defaultRegion : region(slug.strip());
 		if (region == null) {
 			problems.add("region " + shown(slug) + " does not exist");
 			return null;
@@ -193,7 +196,7 @@ class Catalogue {
 	 * Records why it cannot have it in {@code problems}.
 	 */
 	ClusterSize clusterSizeForNewDatabase(String name, Engine engine, Region region, List<String> problems) {
-		var size = this.clusterSizes.findById(clusterSizeName(name)).orElse(null);
+		var size = this.clusterSizes.findByName(clusterSizeName(name));
 		if (size == null) {
 			problems.add("cluster_size " + shown(name) + " does not exist");
 			return null;
@@ -235,14 +238,14 @@ class Catalogue {
 	}
 
 	/**
-	 * Writes the configured regions and cluster sizes into the catalogue tables. Every
-	 * statement is an upsert, so replicas starting together with the same configuration
-	 * write the same rows.
+	 * Writes the configured regions and cluster sizes into the catalogue tables, then
+	 * reads the whole catalogue into memory. Every statement is an upsert, so replicas
+	 * starting together with the same configuration write the same rows.
 	 */
 	@Transactional
 	void sync() {
 		for (var region : this.properties.regions()) {
-			this.jdbc.update("""
+			this.jdbc.sql("""
 					insert into planetscale_region (id, slug, provider, display_name, location, public_ip_addresses,
 					    mysql_supported, postgresql_supported, enabled, sort_order)
 					values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, true, ?)
@@ -252,12 +255,14 @@ class Catalogue {
 					    mysql_supported = excluded.mysql_supported,
 					    postgresql_supported = excluded.postgresql_supported, enabled = true,
 					    sort_order = excluded.sort_order
-					""", PublicIds.next(), region.slug(), region.provider(), region.effectiveDisplayName(),
-					region.location(), json.writeValueAsString(region.publicIpAddresses()), region.mysql(),
-					region.postgresql(), region.sortOrder());
+					""")
+				.params(PublicIds.next(), region.slug(), region.provider(), region.effectiveDisplayName(),
+						region.location(), json.writeValueAsString(region.publicIpAddresses()), region.mysql(),
+						region.postgresql(), region.sortOrder())
+				.update();
 		}
 		for (var size : this.properties.clusterSizes()) {
-			this.jdbc.update("""
+			this.jdbc.sql("""
 					insert into planetscale_cluster_size (name, engine, display_name, cpu, ram, storage, provider,
 					    architecture, default_vtgate, rate, replica_rate, sort_order, development, production, enabled)
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)
@@ -267,28 +272,24 @@ class Catalogue {
 					    default_vtgate = excluded.default_vtgate, rate = excluded.rate,
 					    replica_rate = excluded.replica_rate, sort_order = excluded.sort_order,
 					    development = excluded.development, production = excluded.production, enabled = true
-					""", size.name(), size.engine(), size.effectiveDisplayName(), size.cpu(), size.ram().toBytes(),
-					(size.storage() != null) ? size.storage().toBytes() : null, size.provider(), size.architecture(),
-					"mysql".equals(size.engine()) ? "VTG_5" : null, size.rate(), size.replicaRate(), size.sortOrder(),
-					size.development(), !size.development());
+					""")
+				.params(size.name(), size.engine(), size.effectiveDisplayName(), size.cpu(), size.ram().toBytes(),
+						(size.storage() != null) ? size.storage().toBytes() : null, size.provider(),
+						size.architecture(), "mysql".equals(size.engine()) ? "VTG_5" : null, size.rate(),
+						size.replicaRate(), size.sortOrder(), size.development(), !size.development())
+				.update();
 		}
-		warnAboutUnknown();
+		var regions = this.regions.reload().stream().map(Region::getSlug).collect(Collectors.toSet());
+		var sizes = this.clusterSizes.reload().stream().map(ClusterSize::getName).collect(Collectors.toSet());
+		warnAboutUnknown(regions, sizes);
 	}
 
-	private void warnAboutUnknown() {
-		var known = new ArrayList<String>();
-		this.jdbc.query("select slug from planetscale_region", (row) -> {
-			known.add(row.getString(1));
-		});
+	private void warnAboutUnknown(Set<String> regions, Set<String> sizes) {
 		for (var slug : this.disabledRegions) {
-			if (!known.contains(slug)) {
+			if (!regions.contains(slug)) {
 				log.warn("dbplane.planetscale.catalogue.disabled-regions names {}, which is not a region", slug);
 			}
 		}
-		var sizes = new ArrayList<String>();
-		this.jdbc.query("select name from planetscale_cluster_size", (row) -> {
-			sizes.add(row.getString(1));
-		});
 		for (var name : this.disabledClusterSizes) {
 			if (!sizes.contains(name)) {
 				log.warn("dbplane.planetscale.catalogue.disabled-cluster-sizes names {}, which is not a cluster size",

@@ -1,56 +1,73 @@
 package dev.dbplane.planetscale;
 
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.Immutable;
-
 /** A cluster size (SKU) of the catalogue; read-only for the application. */
-@Entity
-@Immutable
-@Table(name = "planetscale_cluster_size")
 class ClusterSize {
 
-	@Id
-	private String name;
+	private final String name;
 
-	@Convert(converter = Engine.Column.class)
-	private Engine engine;
+	private final Engine engine;
 
-	private String displayName;
+	private final String displayName;
 
-	private String cpu;
+	private final String cpu;
 
-	private long ram;
+	private final long ram;
 
-	private Long storage;
+	private final Long storage;
 
-	private boolean metal;
+	private final boolean metal;
 
-	private String provider;
+	private final String provider;
 
-	private String providerInstanceType;
+	private final String providerInstanceType;
 
-	private String architecture;
+	private final String architecture;
 
-	private String defaultVtgate;
+	private final String defaultVtgate;
 
-	private Integer defaultVtgateRate;
+	private final Integer defaultVtgateRate;
 
-	private Integer rate;
+	private final Integer rate;
 
-	private Integer replicaRate;
+	private final Integer replicaRate;
 
-	private int sortOrder;
+	private final int sortOrder;
 
-	private boolean development;
+	private final boolean development;
 
-	private boolean production;
+	private final boolean production;
 
-	private boolean enabled;
+	private final boolean enabled;
 
+	ClusterSize(String name, Engine engine, String displayName, String cpu, long ram, Long storage, boolean metal,
+			String provider, String providerInstanceType, String architecture, String defaultVtgate,
+			Integer defaultVtgateRate, Integer rate, Integer replicaRate, int sortOrder, boolean development,
+			boolean production, boolean enabled) {
+		this.name = name;
+		this.engine = engine;
+		this.displayName = displayName;
+		this.cpu = cpu;
+		this.ram = ram;
+		this.storage = storage;
+		this.metal = metal;
+		this.provider = provider;
+		this.providerInstanceType = providerInstanceType;
+		this.architecture = architecture;
+		this.defaultVtgate = defaultVtgate;
+		this.defaultVtgateRate = defaultVtgateRate;
+		this.rate = rate;
+		this.replicaRate = replicaRate;
+		this.sortOrder = sortOrder;
+		this.development = development;
+		this.production = production;
+		this.enabled = enabled;
+	}
+
+	/**
+	 * A size with nothing stored, for subclasses that answer only what they are asked.
+	 */
 	protected ClusterSize() {
+		this(null, null, null, null, 0, null, false, null, null, null, null, null, null, null, 0, false, false, false);
 	}
 
 	/**

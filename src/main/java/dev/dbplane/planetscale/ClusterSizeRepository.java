@@ -1,11 +1,75 @@
 package dev.dbplane.planetscale;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
-interface ClusterSizeRepository extends JpaRepository<ClusterSize, String> {
+/**
+ * The cluster sizes of the catalogue. Lists are read from the table; a single size, which
+ * every create asks for, is answered from memory, as {@link RegionRepository} explains.
+ */
+@Repository
+class ClusterSizeRepository {
 
-	List<ClusterSize> findByEngineOrderBySortOrderAscNameAsc(Engine engine);
+	private static final String COLUMNS = """
+			select name, engine, display_name, cpu, ram, storage, metal, provider, provider_instance_type,
+			    architecture, default_vtgate, default_vtgate_rate, rate, replica_rate, sort_order, development,
+			    production, enabled
+			from planetscale_cluster_size""";
+
+	private final JdbcClient jdbc;
+
+	private final Map<String, ClusterSize> byName = new ConcurrentHashMap<>();
+
+	ClusterSizeRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The sizes of {@code engine}, in catalogue order. */
+	List<ClusterSize> findByEngine(Engine engine) {
+		return this.jdbc.sql(COLUMNS + " where engine = ? order by sort_order, name")
+			.param(engine.wire())
+			.query(ClusterSizeRepository::clusterSize)
+			.list();
+	}
+
+	/** Reads every size into memory; returns them in catalogue order. */
+	List<ClusterSize> reload() {
+		var all = this.jdbc.sql(COLUMNS + " order by sort_order, name")
+			.query(ClusterSizeRepository::clusterSize)
+			.list();
+		all.forEach((size) -> this.byName.put(size.getName(), size));
+		return all;
+	}
+
+	/** The size named {@code name}, or null. */
+	ClusterSize findByName(String name) {
+		var size = this.byName.get(name);
+		if (size != null) {
+			return size;
+		}
+		var found = this.jdbc.sql(COLUMNS + " where name = ?")
+			.param(name)
+			.query(ClusterSizeRepository::clusterSize)
+			.list();
+		if (found.isEmpty()) {
+			return null;
+		}
+		this.byName.put(name, found.get(0));
+		return found.get(0);
+	}
+
+	private static ClusterSize clusterSize(ResultSet rs, int row) throws SQLException {
+		return new ClusterSize(rs.getString(1), Engine.of(rs.getString(2)), rs.getString(3), rs.getString(4),
+				rs.getLong(5), rs.getObject(6, Long.class), rs.getBoolean(7), rs.getString(8), rs.getString(9),
+				rs.getString(10), rs.getString(11), rs.getObject(12, Integer.class), rs.getObject(13, Integer.class),
+				rs.getObject(14, Integer.class), rs.getInt(15), rs.getBoolean(16), rs.getBoolean(17),
+				rs.getBoolean(18));
+	}
 
 }

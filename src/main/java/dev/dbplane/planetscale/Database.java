@@ -5,59 +5,45 @@ import java.time.Instant;
 import java.util.Arrays;
 
 import dev.dbplane.web.ApiException;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * A database of an organization. Its kind, region and cluster size are fixed at creation;
  * its settings change by PATCH. Readiness is decided by the stored row alone: a pending
  * database is ready from {@code readyAt} on, for every replica that reads it and after
- * any restart.
+ * any restart. {@code version} is the stored row's version: a write of the row succeeds
+ * only if nobody else wrote it since it was read.
  */
-@Entity
-@Table(name = "planetscale_database")
 class Database {
 
 	static final String DEFAULT_BRANCH = "main";
 
-	@Id
-	private String id;
+	private final String id;
 
-	@ManyToOne(fetch = FetchType.LAZY, optional = false)
-	@JoinColumn(name = "organization_id")
-	private Organization organization;
+	private String organizationId;
+
+	private final String organizationName;
 
 	private String name;
 
-	@Convert(converter = Engine.Column.class)
-	private Engine kind;
+	private final Engine kind;
 
-	@ManyToOne(fetch = FetchType.EAGER, optional = false)
-	@JoinColumn(name = "region_id")
 	private Region region;
 
-	private String clusterSize;
+	private final String clusterSize;
 
-	private Integer replicas;
+	private final Integer replicas;
 
-	private String majorVersion;
+	private final String majorVersion;
 
-	private Long minimumStorageBytes;
+	private final Long minimumStorageBytes;
 
-	private Long maximumStorageBytes;
+	private final Long maximumStorageBytes;
 
 	private String plan;
 
-	@Convert(converter = DatabaseState.Column.class)
 	private DatabaseState state;
 
-	private Instant readyAt;
+	private final Instant readyAt;
 
 	private String defaultBranch;
 
@@ -81,30 +67,40 @@ class Database {
 
 	private boolean productionBranchWebConsole;
 
-	private Instant createdAt;
+	private final Instant createdAt;
 
 	private Instant updatedAt;
 
-	@Version
-	private Long version;
+	private long version;
 
-	protected Database() {
-	}
-
+	/** A new database of {@code organization}, not stored yet. */
 	Database(Organization organization, String name, Engine kind, Region region, ClusterSize clusterSize,
 			Integer replicas, String majorVersion, Long minimumStorageBytes, Long maximumStorageBytes, Instant now,
 			Duration provisioningDelay) {
+		this(organization.getName(), name, kind, region, clusterSize.getName(), replicas, majorVersion,
+				minimumStorageBytes, maximumStorageBytes, now, provisioningDelay);
+		this.organizationId = organization.getId();
+		this.plan = organization.getPlan();
+	}
+
+	/**
+	 * A new database of the organization named {@code organizationName}, not stored yet.
+	 * Storing it reads the organization's id and plan, and the default region when
+	 * {@code region} is null, from the organization's row (see {@link #placed}).
+	 */
+	Database(String organizationName, String name, Engine kind, Region region, String clusterSize, Integer replicas,
+			String majorVersion, Long minimumStorageBytes, Long maximumStorageBytes, Instant now,
+			Duration provisioningDelay) {
 		this.id = PublicIds.next();
-		this.organization = organization;
+		this.organizationName = organizationName;
 		this.name = name;
 		this.kind = kind;
 		this.region = region;
-		this.clusterSize = clusterSize.getName();
+		this.clusterSize = clusterSize;
 		this.replicas = replicas;
 		this.majorVersion = majorVersion;
 		this.minimumStorageBytes = minimumStorageBytes;
 		this.maximumStorageBytes = maximumStorageBytes;
-		this.plan = organization.getPlan();
 		this.state = DatabaseState.PENDING;
 		this.readyAt = now.plus(provisioningDelay);
 		this.defaultBranch = DEFAULT_BRANCH;
@@ -112,6 +108,59 @@ class Database {
 		this.foreignKeysEnabled = kind == Engine.POSTGRESQL;
 		this.createdAt = now;
 		this.updatedAt = now;
+	}
+
+	/** A stored database, as read. */
+	Database(String id, String organizationId, String organizationName, String name, Engine kind, Region region,
+			String clusterSize, Integer replicas, String majorVersion, Long minimumStorageBytes,
+			Long maximumStorageBytes, String plan, DatabaseState state, Instant readyAt, String defaultBranch,
+			boolean requireApprovalForDeploy, boolean deletionProtected, boolean allowDataBranching,
+			boolean foreignKeysEnabled, Boolean automaticMigrations, String migrationFramework,
+			String migrationTableName, boolean restrictBranchRegion, boolean insightsRawQueries,
+			boolean productionBranchWebConsole, Instant createdAt, Instant updatedAt, long version) {
+		this.id = id;
+		this.organizationId = organizationId;
+		this.organizationName = organizationName;
+		this.name = name;
+		this.kind = kind;
+		this.region = region;
+		this.clusterSize = clusterSize;
+		this.replicas = replicas;
+		this.majorVersion = majorVersion;
+		this.minimumStorageBytes = minimumStorageBytes;
+		this.maximumStorageBytes = maximumStorageBytes;
+		this.plan = plan;
+		this.state = state;
+		this.readyAt = readyAt;
+		this.defaultBranch = defaultBranch;
+		this.requireApprovalForDeploy = requireApprovalForDeploy;
+		this.deletionProtected = deletionProtected;
+		this.allowDataBranching = allowDataBranching;
+		this.foreignKeysEnabled = foreignKeysEnabled;
+		this.automaticMigrations = automaticMigrations;
+		this.migrationFramework = migrationFramework;
+		this.migrationTableName = migrationTableName;
+		this.restrictBranchRegion = restrictBranchRegion;
+		this.insightsRawQueries = insightsRawQueries;
+		this.productionBranchWebConsole = productionBranchWebConsole;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+		this.version = version;
+	}
+
+	/**
+	 * Records where the new database was stored, as the insert read it from the
+	 * organization's row: the organization's id and plan, and the region.
+	 */
+	void placed(String organizationId, Region region, String plan) {
+		this.organizationId = organizationId;
+		this.region = region;
+		this.plan = plan;
+	}
+
+	/** Records that the row was written: its version moved on by one. */
+	void written() {
+		this.version++;
 	}
 
 	/**
@@ -137,8 +186,10 @@ class Database {
 	/**
 	 * Applies a PATCH: every non-null value replaces the stored one. Rejects turning on
 	 * automatic migrations without a framework and a table to copy.
+	 * @return whether the stored row has to change: a setting did, or a readiness that
+	 * came due is written into it
 	 */
-	void update(Settings changes, Instant now) {
+	boolean update(Settings changes, Instant now) {
 		var automatic = (changes.automaticMigrations() != null) ? changes.automaticMigrations()
 				: this.automaticMigrations;
 		var framework = (changes.migrationFramework() != null) ? changes.migrationFramework() : this.migrationFramework;
@@ -147,7 +198,7 @@ class Database {
 			throw ApiException
 				.invalid("automatic_migrations requires migration_framework and migration_table_name to be set");
 		}
-		settle(now);
+		var settled = settle(now);
 		var before = snapshot();
 		if (changes.newName() != null) {
 			this.name = changes.newName();
@@ -165,9 +216,11 @@ class Database {
 		if (changes.defaultBranch() != null) {
 			this.defaultBranch = changes.defaultBranch();
 		}
-		if (!before.equals(snapshot())) {
-			this.updatedAt = now;
+		if (before.equals(snapshot())) {
+			return settled;
 		}
+		this.updatedAt = now;
+		return true;
 	}
 
 	/** Throws unless the database may be deleted now. */
@@ -185,12 +238,15 @@ class Database {
 	/**
 	 * Writes a readiness that has come due into the row, so a change made now does not
 	 * hide it behind a newer {@code updatedAt}.
+	 * @return whether it had come due
 	 */
-	private void settle(Instant now) {
-		if (stateAt(now) != this.state) {
-			this.updatedAt = updatedAtAsOf(now);
-			this.state = stateAt(now);
+	private boolean settle(Instant now) {
+		if (stateAt(now) == this.state) {
+			return false;
 		}
+		this.updatedAt = updatedAtAsOf(now);
+		this.state = stateAt(now);
+		return true;
 	}
 
 	private Object snapshot() {
@@ -212,8 +268,12 @@ class Database {
 		return this.id;
 	}
 
-	Organization getOrganization() {
-		return this.organization;
+	String getOrganizationId() {
+		return this.organizationId;
+	}
+
+	String getOrganizationName() {
+		return this.organizationName;
 	}
 
 	String getName() {
@@ -240,8 +300,21 @@ class Database {
 		return this.majorVersion;
 	}
 
+	Long getMinimumStorageBytes() {
+		return this.minimumStorageBytes;
+	}
+
+	Long getMaximumStorageBytes() {
+		return this.maximumStorageBytes;
+	}
+
 	String getPlan() {
 		return this.plan;
+	}
+
+	/** The state as stored; {@link #stateAt} is the state as of a moment. */
+	DatabaseState getState() {
+		return this.state;
 	}
 
 	Instant getReadyAt() {
@@ -294,6 +367,15 @@ class Database {
 
 	Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	/** As stored; {@link #updatedAtAsOf} is the time as of a moment. */
+	Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	long getVersion() {
+		return this.version;
 	}
 
 	/**

@@ -1,41 +1,224 @@
 package dev.dbplane.planetscale;
 
-import java.util.Collection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
-interface DatabaseRepository extends JpaRepository<Database, String>, JpaSpecificationExecutor<Database> {
+@Repository
+class DatabaseRepository {
 
-	Optional<Database> findByOrganizationAndName(Organization organization, String name);
+	/** A database with its organization's name: one row, one round trip. */
+	private static final String SELECT = """
+			select d.id, d.organization_id, o.name, d.name, d.kind, d.region_id, d.cluster_size, d.replicas,
+			    d.major_version, d.minimum_storage_bytes, d.maximum_storage_bytes, d.plan, d.state, d.ready_at,
+			    d.default_branch, d.require_approval_for_deploy, d.deletion_protected, d.allow_data_branching,
+			    d.foreign_keys_enabled, d.automatic_migrations, d.migration_framework, d.migration_table_name,
+			    d.restrict_branch_region, d.insights_raw_queries, d.production_branch_web_console, d.created_at,
+			    d.updated_at, d.version
+			from planetscale_database d join planetscale_organization o on o.id = d.organization_id""";
 
-	long countByOrganization(Organization organization);
+	/**
+	 * Reads the organization's row in the same statement: no row when it is missing or
+	 * the name is taken. Parameters that may be null are cast, since a select list gives
+	 * them no type.
+	 */
+	private static final String INSERT = """
+			insert into planetscale_database (id, organization_id, name, kind, region_id, cluster_size, replicas,
+			    major_version, minimum_storage_bytes, maximum_storage_bytes, plan, state, ready_at, default_branch,
+			    require_approval_for_deploy, deletion_protected, allow_data_branching, foreign_keys_enabled,
+			    automatic_migrations, migration_framework, migration_table_name, restrict_branch_region,
+			    insights_raw_queries, production_branch_web_console, created_at, updated_at, version)
+			select ?, o.id, ?, ?, coalesce(?, o.default_region_id), ?, cast(? as integer), cast(? as varchar),
+			    cast(? as bigint), cast(? as bigint), o.plan, ?, ?, ?, ?, ?, ?, ?, cast(? as boolean),
+			    cast(? as varchar), cast(? as varchar), ?, ?, ?, ?, ?, ?
+			from planetscale_organization o where o.name = ?
+			on conflict on constraint planetscale_database_name_unique do nothing
+			returning organization_id, region_id, plan""";
+
+	private static final String UPDATE = """
+			update planetscale_database set name = ?, state = ?, default_branch = ?, require_approval_for_deploy = ?,
+			    deletion_protected = ?, allow_data_branching = ?, foreign_keys_enabled = ?, automatic_migrations = ?,
+			    migration_framework = ?, migration_table_name = ?, restrict_branch_region = ?,
+			    insights_raw_queries = ?, production_branch_web_console = ?, updated_at = ?, version = version + 1
+			where id = ? and version = ?""";
+
+	private final JdbcClient jdbc;
+
+	private final RegionRepository regions;
+
+	DatabaseRepository(JdbcClient jdbc, RegionRepository regions) {
+		this.jdbc = jdbc;
+		this.regions = regions;
+	}
+
+	/**
+	 * The database {@code name} of the organization with that id and name: empty unless
+	 * both match.
+	 */
+	Optional<Database> find(String organizationId, String organizationName, String name) {
+		return this.jdbc.sql(SELECT + " where d.organization_id = ? and d.name = ? and o.name = ?")
+			.params(organizationId, name, organizationName)
+			.query(this::database)
+			.optional();
+	}
+
+	Optional<Database> findById(String id) {
+		return this.jdbc.sql(SELECT + " where d.id = ?").param(id).query(this::database).optional();
+	}
+
+	Optional<String> findIdByOrganizationAndName(String organizationId, String name) {
+		return this.jdbc.sql("select id from planetscale_database where organization_id = ? and name = ?")
+			.params(organizationId, name)
+			.query(String.class)
+			.optional();
+	}
+
+	long countByOrganization(String organizationId) {
+		return this.jdbc.sql("select count(*) from planetscale_database where organization_id = ?")
+			.param(organizationId)
+			.query(Long.class)
+			.single();
+	}
+
+	long count(Filter filter) {
+		var params = new ArrayList<Object>();
+		var where = where(filter, params);
+		return this.jdbc.sql("select count(*) from planetscale_database d" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	/** A page of the filtered databases, by name. */
+	List<Database> page(Filter filter, PageQuery query) {
+		var params = new ArrayList<Object>();
+		var where = where(filter, params);
+		params.add(query.perPage());
+		params.add(query.offset());
+		return this.jdbc.sql(SELECT + where + " order by d.name, d.id limit ? offset ?")
+			.params(params)
+			.query(this::database)
+			.list();
+	}
+
+	/**
+	 * Stores a new database in the organization it names, whose row gives it the
+	 * organization's id and plan and, when it has no region, the default region.
+	 * @return false when it was not stored: no organization has that name, or the
+	 * database's name is taken in it
+	 */
+	boolean insert(Database database) {
+		var region = (database.getRegion() != null) ? database.getRegion().getId() : null;
+		var placement = this.jdbc.sql(INSERT)
+			.params(database.getId(), database.getName(), database.getKind().wire(), region, database.getClusterSize(),
+					database.getReplicas(), database.getMajorVersion(), database.getMinimumStorageBytes(),
+					database.getMaximumStorageBytes(), database.getState().wire(),
+					Timestamps.column(database.getReadyAt()), database.getDefaultBranch(),
+					database.isRequireApprovalForDeploy(), database.isDeletionProtected(),
+					database.isAllowDataBranching(), database.isForeignKeysEnabled(), database.getAutomaticMigrations(),
+					database.getMigrationFramework(), database.getMigrationTableName(),
+					database.isRestrictBranchRegion(), database.isInsightsRawQueries(),
+					database.isProductionBranchWebConsole(), Timestamps.column(database.getCreatedAt()),
+					Timestamps.column(database.getUpdatedAt()), database.getVersion(), database.getOrganizationName())
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+			.optional();
+		if (placement.isEmpty()) {
+			return false;
+		}
+		var stored = placement.get();
+		database.placed(stored[0], region(stored[1], database.getRegion()), stored[2]);
+		return true;
+	}
+
+	/**
+	 * Writes a read database back, unless another request wrote or deleted it since.
+	 * @throws OptimisticLockingFailureException when one did
+	 */
+	void update(Database database) {
+		var updated = this.jdbc.sql(UPDATE)
+			.params(database.getName(), database.getState().wire(), database.getDefaultBranch(),
+					database.isRequireApprovalForDeploy(), database.isDeletionProtected(),
+					database.isAllowDataBranching(), database.isForeignKeysEnabled(), database.getAutomaticMigrations(),
+					database.getMigrationFramework(), database.getMigrationTableName(),
+					database.isRestrictBranchRegion(), database.isInsightsRawQueries(),
+					database.isProductionBranchWebConsole(), Timestamps.column(database.getUpdatedAt()),
+					database.getId(), database.getVersion())
+			.update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException(
+					"Database " + database.getId() + " was changed or deleted since it was read");
+		}
+		database.written();
+	}
 
 	/**
 	 * Deletes the database unless it is deletion protected at this very moment, so a
 	 * PATCH turning protection on cannot lose a race against a delete.
 	 */
-	@Modifying
-	@Query("delete from Database d where d.id = :id and d.deletionProtected = false")
-	int deleteUnlessProtected(String id);
+	int deleteUnlessProtected(String id) {
+		return this.jdbc.sql("delete from planetscale_database where id = ? and deletion_protected = false")
+			.param(id)
+			.update();
+	}
 
-	@Query("select d.deletionProtected from Database d where d.id = :id")
-	Optional<Boolean> findDeletionProtectedById(String id);
+	Optional<Boolean> findDeletionProtectedById(String id) {
+		return this.jdbc.sql("select deletion_protected from planetscale_database where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.optional();
+	}
 
-	@Query("select d.organization.id as organizationId, count(d) as count from Database d "
-			+ "where d.organization.id in :organizationIds group by d.organization.id")
-	List<DatabaseCount> countByOrganizationIds(Collection<String> organizationIds);
+	private Region region(String id, Region known) {
+		return (known != null && known.getId().equals(id)) ? known : this.regions.findById(id);
+	}
 
-	interface DatabaseCount {
+	/** The where clause of a filter, its values appended to {@code params}. */
+	private static String where(Filter filter, List<Object> params) {
+		var where = new StringBuilder(" where d.organization_id = ?");
+		params.add(filter.organizationId());
+		if (filter.visible() != null) {
+			if (filter.visible().isEmpty()) {
+				where.append(" and false");
+			}
+			else {
+				where.append(" and d.id = any(?)");
+				params.add(filter.visible().toArray(String[]::new));
+			}
+		}
+		if (filter.namePattern() != null) {
+			where.append(" and lower(d.name) like ? escape '\\'");
+			params.add(filter.namePattern());
+		}
+		return where.toString();
+	}
 
-		String getOrganizationId();
+	private Database database(ResultSet rs, int row) throws SQLException {
+		return new Database(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				Engine.of(rs.getString(5)), this.regions.findById(rs.getString(6)), rs.getString(7),
+				rs.getObject(8, Integer.class), rs.getString(9), rs.getObject(10, Long.class),
+				rs.getObject(11, Long.class), rs.getString(12), DatabaseState.of(rs.getString(13)),
+				Timestamps.read(rs, 14), rs.getString(15), rs.getBoolean(16), rs.getBoolean(17), rs.getBoolean(18),
+				rs.getBoolean(19), rs.getObject(20, Boolean.class), rs.getString(21), rs.getString(22),
+				rs.getBoolean(23), rs.getBoolean(24), rs.getBoolean(25), Timestamps.read(rs, 26),
+				Timestamps.read(rs, 27), rs.getLong(28));
+	}
 
-		long getCount();
-
+	/**
+	 * Which databases of an organization a list shows.
+	 *
+	 * @param organizationId the organization
+	 * @param visible only these ids; null for all
+	 * @param namePattern a {@code LIKE} pattern (escape {@code \}) the lower-cased name
+	 * matches; null for any name
+	 */
+	record Filter(String organizationId, Set<String> visible, String namePattern) {
 	}
 
 }

@@ -31,7 +31,7 @@ record DatabaseResponse(String id, String type, String url, String branchesUrl, 
 	 * @param baseUrl the public base URL, without a trailing slash
 	 */
 	static DatabaseResponse from(Database database, boolean regionEnabled, Instant now, String baseUrl) {
-		var organization = database.getOrganization().getName();
+		var organization = database.getOrganizationName();
 		var url = baseUrl + "/v1/organizations/" + organization + "/databases/" + database.getName();
 		var state = database.stateAt(now);
 		return new DatabaseResponse(database.getId(), "Database", url, url + "/branches", 1, 0, 0, 1, 0, false,

@@ -1,5 +1,6 @@
 package dev.dbplane.planetscale;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,12 +9,8 @@ import java.util.List;
 
 import dev.dbplane.security.PlanetScaleAccesses;
 import dev.dbplane.web.ApiException;
-import dev.dbplane.web.Constraints;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,49 +50,106 @@ class DatabaseService {
 		this.callers = callers;
 	}
 
+	/**
+	 * Creates a database. The usual request takes one statement (see
+	 * {@link #createInOneStatement}); any other goes step by step, which reports what is
+	 * wrong in the order the API always has: a missing organization, a missing access,
+	 * every problem with the request, a taken name.
+	 */
 	@Transactional
 	DatabaseResponse create(String organizationName, DatabaseCreateRequest request) {
+		var now = now();
+		var database = createInOneStatement(organizationName, request, now);
+		if (database == null) {
+			database = createStepByStep(organizationName, request, now);
+		}
+		this.callers.grantCreator(database);
+		return respond(database, now);
+	}
+
+	/**
+	 * A create without reading the organization first: the credential names the caller's
+	 * organization, the catalogue is in memory, and the insert takes the organization's
+	 * id, plan and default region from its row. When the request names no region, what
+	 * depends on the default is checked once the insert has read it; a problem then rolls
+	 * the insert back.
+	 * @return null when the request must go step by step, nothing stored
+	 */
+	private Database createInOneStatement(String organizationName, DatabaseCreateRequest request, Instant now) {
+		var caller = this.callers.current();
+		if (!organizationName.equals(caller.organizationName())
+				|| !caller.hasOrganizationAccess(PlanetScaleAccesses.CREATE_DATABASES)) {
+			return null;
+		}
+		var choice = choose(request, null);
+		if (!choice.problems().isEmpty()) {
+			return null;
+		}
+		var database = new Database(organizationName, request.name(), request.engine(), choice.region(),
+				choice.size().getName(), request.replicas(), choice.majorVersion(), request.minimumStorageBytes(),
+				request.maximumStorageBytes(), now, this.properties.provisioningDelay());
+		if (!this.databases.insert(database)) {
+			return null;
+		}
+		if (!database.getOrganizationId().equals(caller.organizationId())) {
+			// The name now belongs to another organization than the credential's: to the
+			// caller, the organization is missing.
+			throw ApiException.notFound("Not Found");
+		}
+		if (choice.region() == null) {
+			var problems = choose(request, database.getRegion()).problems();
+			if (!problems.isEmpty()) {
+				throw ApiException.invalid(String.join("; ", problems));
+			}
+		}
+		return database;
+	}
+
+	private Database createStepByStep(String organizationName, DatabaseCreateRequest request, Instant now) {
 		var organization = this.organizations.find(organizationName);
 		this.callers.requireOrganizationAccess(PlanetScaleAccesses.CREATE_DATABASES);
+		var choice = choose(request, this.catalogue.regionWithId(organization.getDefaultRegionId()));
+		if (!choice.problems().isEmpty()) {
+			throw ApiException.invalid(String.join("; ", choice.problems()));
+		}
+		var database = new Database(organization, request.name(), request.engine(), choice.region(), choice.size(),
+				request.replicas(), choice.majorVersion(), request.minimumStorageBytes(), request.maximumStorageBytes(),
+				now, this.properties.provisioningDelay());
+		if (!this.databases.insert(database)) {
+			throw ApiException.duplicate(NAME_TAKEN);
+		}
+		return database;
+	}
+
+	/**
+	 * Checks a create request on its own and against the catalogue, listing every problem
+	 * in the order the API reports them.
+	 * @param defaultRegion the organization's default region, for a request that names
+	 * none; null when it is not known yet, which leaves out the checks that need it
+	 */
+	private Choice choose(DatabaseCreateRequest request, Region defaultRegion) {
 		var problems = new ArrayList<String>();
 		request.check(problems);
 		var engine = request.engine();
-		var region = this.catalogue.regionForNewDatabase(request.region(), organization, engine, problems);
-		var size = (request.clusterSize() == null || request.clusterSize().isBlank()) ? null
+		var region = (isBlank(request.region()) && defaultRegion == null) ? null
+				: this.catalogue.regionForNewDatabase(request.region(), defaultRegion, engine, problems);
+		var size = isBlank(request.clusterSize()) ? null
 				: this.catalogue.clusterSizeForNewDatabase(request.clusterSize(), engine, region, problems);
 		var majorVersion = (engine == Engine.POSTGRESQL)
 				? this.catalogue.majorVersionForNewDatabase(request.majorVersion(), problems) : null;
-		if (!problems.isEmpty()) {
-			throw ApiException.invalid(String.join("; ", problems));
-		}
-		var now = now();
-		var database = new Database(organization, request.name(), engine, region, size, request.replicas(),
-				majorVersion, request.minimumStorageBytes(), request.maximumStorageBytes(), now,
-				this.properties.provisioningDelay());
-		save(database);
-		this.callers.grantCreator(database);
-		return respond(database, now);
+		return new Choice(region, size, majorVersion, problems);
 	}
 
 	@Transactional(readOnly = true)
 	CountedListResponse<DatabaseResponse> list(String organizationName, String q, PageQuery query) {
 		var organization = this.organizations.find(organizationName);
-		Specification<Database> spec = (root, cq, cb) -> cb.equal(root.get("organization"), organization);
 		var caller = this.callers.current();
-		if (!caller.seesAllDatabases()) {
-			// A token sees only the databases it has an access on: an empty list when
-			// none.
-			var visible = this.callers.databasesOf(caller);
-			spec = spec.and((root, cq, cb) -> visible.isEmpty() ? cb.disjunction() : root.get("id").in(visible));
-		}
-		if (q != null && !q.isBlank()) {
-			var pattern = "%" + likeEscaped(q.strip().toLowerCase()) + "%";
-			spec = spec.and((root, cq, cb) -> cb.like(cb.lower(root.get("name")), pattern, '\\'));
-		}
-		var total = this.databases.count(spec);
-		List<Database> page = query.beyond(total) ? List.of()
-				: this.databases.findAll(spec, PageRequest.of(query.page() - 1, query.perPage(), Sort.by("name", "id")))
-					.getContent();
+		// A token sees only the databases it has an access on: an empty list when none.
+		var visible = caller.seesAllDatabases() ? null : this.callers.databasesOf(caller);
+		var pattern = (q != null && !q.isBlank()) ? "%" + likeEscaped(q.strip().toLowerCase()) + "%" : null;
+		var filter = new DatabaseRepository.Filter(organization.getId(), visible, pattern);
+		var total = this.databases.count(filter);
+		List<Database> page = query.beyond(total) ? List.of() : this.databases.page(filter, query);
 		var now = now();
 		var items = page.stream().map((database) -> respond(database, now)).toList();
 		var links = PageLinks.of(this.baseUrl.current(), "/v1/organizations/" + organization.getName() + "/databases")
@@ -117,8 +171,9 @@ class DatabaseService {
 			throw ApiException.invalid(String.join("; ", problems));
 		}
 		var now = now();
-		database.update(request.settings(), now);
-		save(database);
+		if (database.update(request.settings(), now)) {
+			save(database);
+		}
 		return respond(database, now);
 	}
 
@@ -151,18 +206,18 @@ class DatabaseService {
 			.map((region) -> RegionResponse.from(region, this.catalogue.enabled(region),
 					region.getId().equals(home.getId())))
 			.toList();
-		var links = PageLinks.of(this.baseUrl.current(), "/v1/organizations/" + database.getOrganization().getName()
+		var links = PageLinks.of(this.baseUrl.current(), "/v1/organizations/" + database.getOrganizationName()
 				+ "/databases/" + database.getName() + "/regions");
 		return ListResponse.of(query.slice(available), available.size(), query, links);
 	}
 
 	/**
 	 * A database the caller can see, else 404; with {@code access}, 403 when the caller
-	 * can see it but lacks that access.
+	 * can see it but lacks that access. One statement: another organization, or a missing
+	 * one, has no database of the caller's.
 	 */
 	private Database find(String organizationName, String name, String access) {
-		var organization = this.organizations.find(organizationName);
-		var database = this.databases.findByOrganizationAndName(organization, name)
+		var database = this.databases.find(this.callers.current().organizationId(), organizationName, name)
 			.orElseThrow(() -> ApiException.notFound("Not Found"));
 		this.callers.requireDatabaseAccess(database, access);
 		return database;
@@ -170,19 +225,37 @@ class DatabaseService {
 
 	private void save(Database database) {
 		try {
-			this.databases.saveAndFlush(database);
+			this.databases.update(database);
 		}
 		catch (DataIntegrityViolationException ex) {
-			if (Constraints.violated(ex, UNIQUE_NAME)) {
+			if (violated(ex, UNIQUE_NAME)) {
 				throw ApiException.duplicate(NAME_TAKEN);
 			}
 			throw ex;
 		}
 	}
 
+	/**
+	 * Whether PostgreSQL refused the write because of {@code constraint}, which it names
+	 * in its message (where Hibernate read the name from too).
+	 */
+	private static boolean violated(DataIntegrityViolationException ex, String constraint) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")
+					&& sql.getMessage() != null && sql.getMessage().contains("constraint \"" + constraint + "\"")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private DatabaseResponse respond(Database database, Instant now) {
 		return DatabaseResponse.from(database, this.catalogue.enabled(database.getRegion()), now,
 				this.baseUrl.current());
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
 	}
 
 	private Instant now() {
@@ -191,6 +264,10 @@ class DatabaseService {
 
 	private static String likeEscaped(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/** The region, size and major version a new database would get, and what is wrong. */
+	private record Choice(Region region, ClusterSize size, String majorVersion, List<String> problems) {
 	}
 
 }

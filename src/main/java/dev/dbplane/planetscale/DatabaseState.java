@@ -2,9 +2,6 @@ package dev.dbplane.planetscale;
 
 import java.util.Locale;
 
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
-
 /**
  * Lifecycle states of a database, spelled on the wire and in the table as PlanetScale
  * does ({@code pending}, {@code ready}...). dbplane moves databases from pending to
@@ -18,19 +15,9 @@ enum DatabaseState {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	@Converter(autoApply = true)
-	static class Column implements AttributeConverter<DatabaseState, String> {
-
-		@Override
-		public String convertToDatabaseColumn(DatabaseState state) {
-			return (state != null) ? state.wire() : null;
-		}
-
-		@Override
-		public DatabaseState convertToEntityAttribute(String value) {
-			return (value != null) ? DatabaseState.valueOf(value.toUpperCase(Locale.ROOT)) : null;
-		}
-
+	/** The state spelled {@code value} in the table. */
+	static DatabaseState of(String value) {
+		return DatabaseState.valueOf(value.toUpperCase(Locale.ROOT));
 	}
 
 }

@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code dbplane_planetscale_databases{state="..."}}: how many PlanetScale databases are
@@ -22,14 +24,19 @@ class DatabaseStateMetrics implements MeterBinder {
 
 	private static final long FRESH_NANOS = 1_000_000_000L;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
+
+	/** Read-only, like every read: the pool's connections do not commit by themselves. */
+	private final TransactionTemplate transaction;
 
 	private Map<String, Long> counts = Map.of();
 
 	private long countedAt;
 
-	DatabaseStateMetrics(JdbcTemplate jdbc) {
+	DatabaseStateMetrics(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.transaction.setReadOnly(true);
 	}
 
 	@Override
@@ -46,10 +53,11 @@ class DatabaseStateMetrics implements MeterBinder {
 		if (System.nanoTime() - this.countedAt > FRESH_NANOS) {
 			var fresh = new HashMap<String, Long>();
 			RowCallbackHandler row = (rs) -> fresh.put(rs.getString(1), rs.getLong(2));
-			this.jdbc.query("""
+			this.transaction.executeWithoutResult((status) -> this.jdbc.sql("""
 					select case when state = ? and ready_at <= now() then ? else state end as effective, count(*)
-					from planetscale_database group by 1""", row, DatabaseState.PENDING.wire(),
-					DatabaseState.READY.wire());
+					from planetscale_database group by 1""")
+				.params(DatabaseState.PENDING.wire(), DatabaseState.READY.wire())
+				.query(row));
 			this.counts = fresh;
 			this.countedAt = System.nanoTime();
 		}

@@ -1,9 +1,8 @@
 package dev.dbplane.planetscale;
 
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
-
-/** The two kinds of database PlanetScale runs, spelled as on the wire. */
+/**
+ * The two kinds of database PlanetScale runs, spelled as on the wire and in the tables.
+ */
 enum Engine {
 
 	MYSQL("mysql"), POSTGRESQL("postgresql");
@@ -31,21 +30,6 @@ enum Engine {
 	@Override
 	public String toString() {
 		return this.wire;
-	}
-
-	@Converter(autoApply = true)
-	static class Column implements AttributeConverter<Engine, String> {
-
-		@Override
-		public String convertToDatabaseColumn(Engine engine) {
-			return (engine != null) ? engine.wire : null;
-		}
-
-		@Override
-		public Engine convertToEntityAttribute(String value) {
-			return (value != null) ? of(value) : null;
-		}
-
 	}
 
 }

@@ -2,39 +2,43 @@ package dev.dbplane.planetscale;
 
 import java.time.Instant;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
-
 /**
  * An organization: the namespace databases live in. Created at start-up from
  * configuration (see {@link Organizations#ensure}), never through the API.
  */
-@Entity
-@Table(name = "planetscale_organization")
 class Organization {
 
-	@Id
-	private String id;
+	private final String id;
 
-	private String name;
+	private final String name;
 
-	private String billingEmail;
+	private final String billingEmail;
 
-	private String plan;
+	private final String plan;
 
-	@ManyToOne(fetch = FetchType.EAGER, optional = false)
-	@JoinColumn(name = "default_region_id")
-	private Region defaultRegion;
+	private final String defaultRegionId;
 
-	private Instant createdAt;
+	private final Instant createdAt;
 
-	private Instant updatedAt;
+	private final Instant updatedAt;
 
+	Organization(String id, String name, String billingEmail, String plan, String defaultRegionId, Instant createdAt,
+			Instant updatedAt) {
+		this.id = id;
+		this.name = name;
+		this.billingEmail = billingEmail;
+		this.plan = plan;
+		this.defaultRegionId = defaultRegionId;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+	}
+
+	/**
+	 * An organization with nothing stored, for subclasses that answer only what they are
+	 * asked.
+	 */
 	protected Organization() {
+		this(null, null, null, null, null, null, null);
 	}
 
 	String getId() {
@@ -53,8 +57,9 @@ class Organization {
 		return this.plan;
 	}
 
-	Region getDefaultRegion() {
-		return this.defaultRegion;
+	/** The region new databases go to when they name none. */
+	String getDefaultRegionId() {
+		return this.defaultRegionId;
 	}
 
 	Instant getCreatedAt() {

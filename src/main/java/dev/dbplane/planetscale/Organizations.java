@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 
 import dev.dbplane.security.PlanetScaleAccesses;
 import dev.dbplane.web.ApiException;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +25,7 @@ class Organizations {
 
 	private final DatabaseRepository databases;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
@@ -33,7 +33,7 @@ class Organizations {
 
 	private final Callers callers;
 
-	Organizations(OrganizationRepository organizations, DatabaseRepository databases, JdbcTemplate jdbc, Clock clock,
+	Organizations(OrganizationRepository organizations, DatabaseRepository databases, JdbcClient jdbc, Clock clock,
 			BaseUrl baseUrl, Callers callers) {
 		this.organizations = organizations;
 		this.databases = databases;
@@ -68,7 +68,7 @@ class Organizations {
 	@Transactional(readOnly = true)
 	OrganizationResponse get(String name) {
 		var organization = findReadable(name);
-		return OrganizationResponse.from(organization, this.databases.countByOrganization(organization));
+		return OrganizationResponse.from(organization, this.databases.countByOrganization(organization.getId()));
 	}
 
 	/** The organizations the caller's credential belongs to: one. */
@@ -77,15 +77,9 @@ class Organizations {
 		var own = this.organizations.findById(this.callers.current().organizationId()).stream().toList();
 		long total = own.size();
 		List<Organization> page = query.beyond(total) ? List.of() : own;
-		var counts = new HashMap<String, Long>();
-		if (!page.isEmpty()) {
-			for (var count : this.databases.countByOrganizationIds(page.stream().map(Organization::getId).toList())) {
-				counts.put(count.getOrganizationId(), count.getCount());
-			}
-		}
 		var items = page.stream()
 			.map((organization) -> OrganizationResponse.from(organization,
-					counts.getOrDefault(organization.getId(), 0L)))
+					this.databases.countByOrganization(organization.getId())))
 			.toList();
 		return ListResponse.of(items, total, query, PageLinks.of(this.baseUrl.current(), "/v1/organizations"));
 	}
@@ -98,13 +92,15 @@ class Organizations {
 	 */
 	@Transactional
 	boolean ensure(PlanetScaleProperties.OrganizationConfig config) {
-		var regions = this.jdbc.queryForObject("select count(*) from planetscale_region where slug = ?", Long.class,
-				config.defaultRegion());
-		if (regions == null || regions == 0) {
+		var regions = this.jdbc.sql("select count(*) from planetscale_region where slug = ?")
+			.param(config.defaultRegion())
+			.query(Long.class)
+			.single();
+		if (regions == 0) {
 			return false;
 		}
 		var timestamp = OffsetDateTime.ofInstant(this.clock.instant().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
-		this.jdbc.update("""
+		this.jdbc.sql("""
 				insert into planetscale_organization (id, name, billing_email, plan, default_region_id, created_at,
 				    updated_at)
 				select ?, ?, ?, ?, r.id, ?, ? from planetscale_region r where r.slug = ?
@@ -113,9 +109,20 @@ class Organizations {
 				where (planetscale_organization.billing_email, planetscale_organization.plan,
 				    planetscale_organization.default_region_id)
 				    is distinct from (excluded.billing_email, excluded.plan, excluded.default_region_id)
-				""", PublicIds.next(), config.name(), config.effectiveBillingEmail(), config.plan(), timestamp,
-				timestamp, config.defaultRegion());
+				""")
+			.params(PublicIds.next(), config.name(), config.effectiveBillingEmail(), config.plan(), timestamp,
+					timestamp, config.defaultRegion())
+			.update();
 		return true;
+	}
+
+	/**
+	 * The id of the organization {@code name}, whoever asks: for start-up and demo data,
+	 * which act for no caller.
+	 */
+	@Transactional(readOnly = true)
+	Optional<String> idOf(String name) {
+		return this.organizations.findByName(name).map(Organization::getId);
 	}
 
 }

@@ -33,16 +33,12 @@ class PlanetScaleDemoData implements ApplicationRunner {
 
 	private final Organizations organizations;
 
-	private final OrganizationRepository repository;
-
 	private final PlanetScaleCredentials credentials;
 
 	private final DatabaseService databases;
 
-	PlanetScaleDemoData(Organizations organizations, OrganizationRepository repository,
-			PlanetScaleCredentials credentials, DatabaseService databases) {
+	PlanetScaleDemoData(Organizations organizations, PlanetScaleCredentials credentials, DatabaseService databases) {
 		this.organizations = organizations;
-		this.repository = repository;
 		this.credentials = credentials;
 		this.databases = databases;
 	}
@@ -51,10 +47,10 @@ class PlanetScaleDemoData implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		this.organizations.ensure(
 				new PlanetScaleProperties.OrganizationConfig("demo", "us-east", "scaler_pro", null, null, null, null));
-		var organization = this.repository.findByName("demo").orElseThrow();
-		this.credentials.declareServiceToken(organization.getId(), TOKEN_ID, TOKEN);
+		var organizationId = this.organizations.idOf("demo").orElseThrow();
+		this.credentials.declareServiceToken(organizationId, TOKEN_ID, TOKEN);
 		// The seeding acts as the organization's administrator, as a Bearer token would.
-		var administrator = new PlanetScalePrincipal(organization.getId(), "demo", null, true, Set.of(), Set.of());
+		var administrator = new PlanetScalePrincipal(organizationId, "demo", null, true, Set.of(), Set.of());
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(administrator, null, List.of()));
 		try {

@@ -10,9 +10,9 @@ import dev.dbplane.web.ErrorFamily;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -49,8 +49,8 @@ class PlanetScaleErrorAdvice {
 		return unprocessable(errors);
 	}
 
-	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-	ResponseEntity<Object> concurrentUpdate(ObjectOptimisticLockingFailureException ex) {
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<Object> concurrentUpdate(OptimisticLockingFailureException ex) {
 		return ErrorFamily.PLANETSCALE.response(HttpStatus.CONFLICT,
 				"The database was changed by another request at the same time; read it again and retry");
 	}

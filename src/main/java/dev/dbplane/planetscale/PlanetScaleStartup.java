@@ -26,15 +26,12 @@ class PlanetScaleStartup implements SmartInitializingSingleton {
 
 	private final PlanetScaleCredentials credentials;
 
-	private final OrganizationRepository repository;
-
 	PlanetScaleStartup(Catalogue catalogue, Organizations organizations, PlanetScaleProperties properties,
-			PlanetScaleCredentials credentials, OrganizationRepository repository) {
+			PlanetScaleCredentials credentials) {
 		this.catalogue = catalogue;
 		this.organizations = organizations;
 		this.properties = properties;
 		this.credentials = credentials;
-		this.repository = repository;
 	}
 
 	@Override
@@ -59,7 +56,7 @@ class PlanetScaleStartup implements SmartInitializingSingleton {
 	private void declareCredentials() {
 		var declared = false;
 		for (var config : this.properties.effectiveOrganizations()) {
-			var id = this.repository.findByName(config.name()).orElseThrow().getId();
+			var id = this.organizations.idOf(config.name()).orElseThrow();
 			if (config.serviceTokenId() != null && config.serviceToken() != null) {
 				this.credentials.declareServiceToken(id, config.serviceTokenId(), config.serviceToken());
 				declared = true;
@@ -71,9 +68,9 @@ class PlanetScaleStartup implements SmartInitializingSingleton {
 		}
 		if (!declared && !this.credentials.anyExists()) {
 			var first = this.properties.effectiveOrganizations().get(0);
-			var organization = this.repository.findByName(first.name()).orElseThrow();
-			var issued = this.credentials.issueServiceToken(organization.getId(), "bootstrap",
-					PlanetScaleAccesses.all(), null);
+			var organizationId = this.organizations.idOf(first.name()).orElseThrow();
+			var issued = this.credentials.issueServiceToken(organizationId, "bootstrap", PlanetScaleAccesses.all(),
+					null);
 			System.out.println();
 			System.out.println("dbplane generated the first PlanetScale service token (organization '" + first.name()
 					+ "'); it is shown only now:");

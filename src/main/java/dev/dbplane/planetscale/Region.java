@@ -1,46 +1,47 @@
 package dev.dbplane.planetscale;
 
+import java.util.Collections;
 import java.util.List;
-
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * A region of the catalogue. Written only by the migration and by the start-up sync of
  * configured regions, so the application reads it and never changes it.
  */
-@Entity
-@Immutable
-@Table(name = "planetscale_region")
-class Region {
+final class Region {
 
-	@Id
-	private String id;
+	private final String id;
 
-	private String slug;
+	private final String slug;
 
-	private String provider;
+	private final String provider;
 
-	private String displayName;
+	private final String displayName;
 
-	private String location;
+	private final String location;
 
-	@JdbcTypeCode(SqlTypes.JSON)
-	private List<String> publicIpAddresses;
+	private final List<String> publicIpAddresses;
 
-	private boolean mysqlSupported;
+	private final boolean mysqlSupported;
 
-	private boolean postgresqlSupported;
+	private final boolean postgresqlSupported;
 
-	private boolean enabled;
+	private final boolean enabled;
 
-	private int sortOrder;
+	private final int sortOrder;
 
-	protected Region() {
+	Region(String id, String slug, String provider, String displayName, String location, List<String> publicIpAddresses,
+			boolean mysqlSupported, boolean postgresqlSupported, boolean enabled, int sortOrder) {
+		this.id = id;
+		this.slug = slug;
+		this.provider = provider;
+		this.displayName = displayName;
+		this.location = location;
+		this.publicIpAddresses = (publicIpAddresses != null) ? Collections.unmodifiableList(publicIpAddresses)
+				: List.of();
+		this.mysqlSupported = mysqlSupported;
+		this.postgresqlSupported = postgresqlSupported;
+		this.enabled = enabled;
+		this.sortOrder = sortOrder;
 	}
 
 	boolean supports(Engine engine) {
@@ -68,7 +69,7 @@ class Region {
 	}
 
 	List<String> getPublicIpAddresses() {
-		return (this.publicIpAddresses != null) ? this.publicIpAddresses : List.of();
+		return this.publicIpAddresses;
 	}
 
 	boolean isMysqlSupported() {

@@ -160,9 +160,8 @@ class ServiceTokenService {
 		if (!named) {
 			return null;
 		}
-		return this.databases.findByOrganizationAndName(organization, request.database())
-			.orElseThrow(() -> ApiException.notFound("Not Found"))
-			.getId();
+		return this.databases.findIdByOrganizationAndName(organization.getId(), request.database())
+			.orElseThrow(() -> ApiException.notFound("Not Found"));
 	}
 
 	private List<ServiceTokenAccessResponse> accesses(Organization organization, String tokenId) {

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static dev.dbplane.Json.names;
 import static dev.dbplane.planetscale.PlanetScaleFixtures.ID;
@@ -37,6 +38,9 @@ class DatabaseApiIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private TransactionTemplate transactions;
 
 	private Api api;
 
@@ -317,6 +321,53 @@ class DatabaseApiIntegrationTests extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.json().toString())
 			.isEqualTo("{\"code\":\"unprocessable\",\"message\":\"Name has already been taken\"}");
+	}
+
+	@Test
+	void whenTheDefaultRegionRefusesTheRequestThenNothingIsStoredEvenIfTheNameIsTaken() {
+		var refused = """
+				{"name": "%s", "cluster_size": "PS_10_GCP_ARM", "kind": "postgresql"}
+				""";
+		assertThat(this.api.post(this.databases, mysql("taken")).status()).isEqualTo(201);
+
+		var fresh = this.api.post(this.databases, refused.formatted("fresh"));
+		var taken = this.api.post(this.databases, refused.formatted("taken"));
+
+		for (var response : new Api.Response[] { fresh, taken }) {
+			assertThat(response.status()).as(response.toString()).isEqualTo(422);
+			assertThat(response.json().get("message").asString())
+				.isEqualTo("cluster_size PS_10_GCP_ARM is not available in region us-east");
+		}
+		assertThat(this.api.get(this.databases + "/fresh").status()).isEqualTo(404);
+		assertThat(this.api.post(this.databases, mysql("fresh")).status()).isEqualTo(201);
+	}
+
+	@Test
+	void whenARegionIsAddedToTheTableAfterStartUpThenDatabasesCanUseItAtOnce() {
+		var slug = uniqueName("added");
+		var id = uniqueName("r").substring(2);
+		// The pool does not commit by itself.
+		this.transactions.executeWithoutResult((status) -> this.jdbc.update("""
+				insert into planetscale_region (id, slug, provider, display_name, location, mysql_supported,
+				    postgresql_supported, sort_order)
+				values (?, ?, 'AWS', 'Added by an operator', 'Somewhere', true, false, 100000)""", id, slug));
+		try {
+			var created = this.api.post(this.databases, """
+					{"name": "placed", "cluster_size": "PS_10", "region": "%s"}
+					""".formatted(slug));
+			var read = this.api.get(this.databases + "/placed");
+
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+			assertRegion(created.json().get("region"), slug, true);
+			assertThat(read.json().get("region")).isEqualTo(created.json().get("region"));
+			assertThat(read.json().get("region").get("display_name").asString()).isEqualTo("Added by an operator");
+		}
+		finally {
+			this.transactions.executeWithoutResult((status) -> {
+				this.jdbc.update("delete from planetscale_database where region_id = ?", id);
+				this.jdbc.update("delete from planetscale_region where id = ?", id);
+			});
+		}
 	}
 
 	@Test
