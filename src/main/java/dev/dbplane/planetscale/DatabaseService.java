@@ -1,6 +1,5 @@
 package dev.dbplane.planetscale;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +8,7 @@ import java.util.List;
 
 import dev.dbplane.security.PlanetScaleAccesses;
 import dev.dbplane.web.ApiException;
+import dev.dbplane.web.Constraints;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -228,25 +228,11 @@ class DatabaseService {
 			this.databases.update(database);
 		}
 		catch (DataIntegrityViolationException ex) {
-			if (violated(ex, UNIQUE_NAME)) {
+			if (Constraints.violated(ex, UNIQUE_NAME)) {
 				throw ApiException.duplicate(NAME_TAKEN);
 			}
 			throw ex;
 		}
-	}
-
-	/**
-	 * Whether PostgreSQL refused the write because of {@code constraint}, which it names
-	 * in its message (where Hibernate read the name from too).
-	 */
-	private static boolean violated(DataIntegrityViolationException ex, String constraint) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")
-					&& sql.getMessage() != null && sql.getMessage().contains("constraint \"" + constraint + "\"")) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private DatabaseResponse respond(Database database, Instant now) {
