@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,10 +52,11 @@ class ComposeEnvironmentIntegrationTests {
 		environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
 		environment.put("SERVER_PORT", "0");
 
-		var application = new SpringApplicationBuilder(DbplaneApplication.class).initializers((context) -> context
-			.getEnvironment()
-			.getPropertySources()
-			.addFirst(new SystemEnvironmentPropertySource("compose-systemEnvironment", new HashMap<>(environment))));
+		// Present before start-up, as real environment variables are.
+		var standard = new StandardEnvironment();
+		standard.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource("compose-systemEnvironment", new HashMap<>(environment)));
+		var application = new SpringApplicationBuilder(DbplaneApplication.class).environment(standard);
 		try (var context = application.run()) {
 			var api = new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")))
 				.withHeader("x-api-key", (String) environment.get("DBPLANE_SECURITY_HARNESS_API_KEY"));

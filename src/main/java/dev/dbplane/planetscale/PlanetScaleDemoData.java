@@ -9,9 +9,9 @@ import dev.dbplane.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
  * Idempotent.
  */
 @Component
-@ConditionalOnBooleanProperty("dbplane.demo-data")
 class PlanetScaleDemoData implements ApplicationRunner {
 
 	static final String TOKEN_ID = "demotoken001";
@@ -37,7 +36,13 @@ class PlanetScaleDemoData implements ApplicationRunner {
 
 	private final DatabaseService databases;
 
-	PlanetScaleDemoData(Organizations organizations, PlanetScaleCredentials credentials, DatabaseService databases) {
+	private final boolean enabled;
+
+	// Read when dbplane starts, not as a bean condition: conditions of an ahead-of-time
+	// processed build are fixed when it is built (README: fast start-up).
+	PlanetScaleDemoData(Organizations organizations, PlanetScaleCredentials credentials, DatabaseService databases,
+			@Value("${dbplane.demo-data:false}") boolean enabled) {
+		this.enabled = enabled;
 		this.organizations = organizations;
 		this.credentials = credentials;
 		this.databases = databases;
@@ -45,6 +50,9 @@ class PlanetScaleDemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (!this.enabled) {
+			return;
+		}
 		this.organizations.ensure(
 				new PlanetScaleProperties.OrganizationConfig("demo", "us-east", "scaler_pro", null, null, null, null));
 		var organizationId = this.organizations.idOf("demo").orElseThrow();
