@@ -3,9 +3,7 @@ package dev.dbplane.harness;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import tools.jackson.core.type.TypeReference;
@@ -43,14 +41,6 @@ final class Columns {
 
 	static SqlParameterValue text(String value) {
 		return new SqlParameterValue(Types.VARCHAR, value);
-	}
-
-	static OffsetDateTime timestamp(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		return rs.getObject(column, OffsetDateTime.class).toInstant();
 	}
 
 	static String json(Map<String, String> map) {

@@ -12,11 +12,11 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static dev.dbplane.harness.Columns.instant;
 import static dev.dbplane.harness.Columns.json;
 import static dev.dbplane.harness.Columns.stringMap;
 import static dev.dbplane.harness.Columns.text;
-import static dev.dbplane.harness.Columns.timestamp;
+import static dev.dbplane.web.TimestampColumns.instant;
+import static dev.dbplane.web.TimestampColumns.timestamptz;
 
 /**
  * {@code harness_instance} in SQL. Every method runs in its caller's transaction. An
@@ -67,8 +67,8 @@ class DbInstanceRepository {
 					instance.getConnector(), text(instance.getBranch()), text(instance.getCommitSha()),
 					text(instance.getGitTag()), text(instance.getContext()), json(instance.getSubstituteProperties()),
 					text(instance.getChangelogVersion()), text(instance.getLastAppliedTag()),
-					instance.getLastDeployedChangeSetTag(), instance.isToOnboard(), timestamp(instance.getCreatedAt()),
-					timestamp(instance.getUpdatedAt()), instance.getVersion())
+					instance.getLastDeployedChangeSetTag(), instance.isToOnboard(),
+					timestamptz(instance.getCreatedAt()), timestamptz(instance.getUpdatedAt()), instance.getVersion())
 			.params(schema.accountId(), schema.org(), schema.project(), schema.identifier(), instance.hasRevision())
 			.query((rs, row) -> rs.getObject(1, UUID.class))
 			.optional();
@@ -91,7 +91,7 @@ class DbInstanceRepository {
 			.params(instance.getName(), json(instance.getTags()), instance.getConnector(), text(instance.getBranch()),
 					text(instance.getCommitSha()), text(instance.getGitTag()), text(instance.getContext()),
 					json(instance.getSubstituteProperties()), text(instance.getChangelogVersion()),
-					timestamp(instance.getUpdatedAt()), instance.getId(), instance.getVersion())
+					timestamptz(instance.getUpdatedAt()), instance.getId(), instance.getVersion())
 			.update();
 		if (updated == 0) {
 			throw new OptimisticLockingFailureException(

@@ -11,11 +11,11 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static dev.dbplane.harness.Columns.instant;
 import static dev.dbplane.harness.Columns.json;
 import static dev.dbplane.harness.Columns.stringMap;
 import static dev.dbplane.harness.Columns.text;
-import static dev.dbplane.harness.Columns.timestamp;
+import static dev.dbplane.web.TimestampColumns.instant;
+import static dev.dbplane.web.TimestampColumns.timestamptz;
 
 /**
  * {@code harness_schema} in SQL. Every method runs in its caller's transaction. A read
@@ -66,7 +66,7 @@ class DbSchemaRepository {
 					schema.getMigrationType().name(), schema.isUsePercona(), text(schema.getPrimaryDbInstanceId()))
 			.params(changelogParams(changelog))
 			.params(scriptParams(script))
-			.params(timestamp(schema.getCreatedAt()), timestamp(schema.getUpdatedAt()), schema.getVersion())
+			.params(timestamptz(schema.getCreatedAt()), timestamptz(schema.getUpdatedAt()), schema.getVersion())
 			.update();
 	}
 
@@ -89,7 +89,7 @@ class DbSchemaRepository {
 					schema.isUsePercona(), text(schema.getPrimaryDbInstanceId()))
 			.params(changelogParams(schema.getChangelog()))
 			.params(scriptParams(schema.getChangeLogScript()))
-			.params(timestamp(schema.getUpdatedAt()), schema.getId(), schema.getVersion())
+			.params(timestamptz(schema.getUpdatedAt()), schema.getId(), schema.getVersion())
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> new OptimisticLockingFailureException(

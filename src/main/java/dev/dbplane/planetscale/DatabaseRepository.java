@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.dbplane.web.TimestampColumns;
+
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -120,13 +122,14 @@ class DatabaseRepository {
 			.params(database.getId(), database.getName(), database.getKind().wire(), region, database.getClusterSize(),
 					database.getReplicas(), database.getMajorVersion(), database.getMinimumStorageBytes(),
 					database.getMaximumStorageBytes(), database.getState().wire(),
-					Timestamps.column(database.getReadyAt()), database.getDefaultBranch(),
+					TimestampColumns.timestamptz(database.getReadyAt()), database.getDefaultBranch(),
 					database.isRequireApprovalForDeploy(), database.isDeletionProtected(),
 					database.isAllowDataBranching(), database.isForeignKeysEnabled(), database.getAutomaticMigrations(),
 					database.getMigrationFramework(), database.getMigrationTableName(),
 					database.isRestrictBranchRegion(), database.isInsightsRawQueries(),
-					database.isProductionBranchWebConsole(), Timestamps.column(database.getCreatedAt()),
-					Timestamps.column(database.getUpdatedAt()), database.getVersion(), database.getOrganizationName())
+					database.isProductionBranchWebConsole(), TimestampColumns.timestamptz(database.getCreatedAt()),
+					TimestampColumns.timestamptz(database.getUpdatedAt()), database.getVersion(),
+					database.getOrganizationName())
 			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 			.optional();
 		if (placement.isEmpty()) {
@@ -148,7 +151,7 @@ class DatabaseRepository {
 					database.isAllowDataBranching(), database.isForeignKeysEnabled(), database.getAutomaticMigrations(),
 					database.getMigrationFramework(), database.getMigrationTableName(),
 					database.isRestrictBranchRegion(), database.isInsightsRawQueries(),
-					database.isProductionBranchWebConsole(), Timestamps.column(database.getUpdatedAt()),
+					database.isProductionBranchWebConsole(), TimestampColumns.timestamptz(database.getUpdatedAt()),
 					database.getId(), database.getVersion())
 			.update();
 		if (updated == 0) {
@@ -204,10 +207,10 @@ class DatabaseRepository {
 				Engine.of(rs.getString(5)), this.regions.findById(rs.getString(6)), rs.getString(7),
 				rs.getObject(8, Integer.class), rs.getString(9), rs.getObject(10, Long.class),
 				rs.getObject(11, Long.class), rs.getString(12), DatabaseState.of(rs.getString(13)),
-				Timestamps.read(rs, 14), rs.getString(15), rs.getBoolean(16), rs.getBoolean(17), rs.getBoolean(18),
-				rs.getBoolean(19), rs.getObject(20, Boolean.class), rs.getString(21), rs.getString(22),
-				rs.getBoolean(23), rs.getBoolean(24), rs.getBoolean(25), Timestamps.read(rs, 26),
-				Timestamps.read(rs, 27), rs.getLong(28));
+				TimestampColumns.instant(rs, 14), rs.getString(15), rs.getBoolean(16), rs.getBoolean(17),
+				rs.getBoolean(18), rs.getBoolean(19), rs.getObject(20, Boolean.class), rs.getString(21),
+				rs.getString(22), rs.getBoolean(23), rs.getBoolean(24), rs.getBoolean(25),
+				TimestampColumns.instant(rs, 26), TimestampColumns.instant(rs, 27), rs.getLong(28));
 	}
 
 	/**

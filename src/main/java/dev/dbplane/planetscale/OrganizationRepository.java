@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
+import dev.dbplane.web.TimestampColumns;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,7 +38,7 @@ class OrganizationRepository {
 
 	private static Organization organization(ResultSet rs, int row) throws SQLException {
 		return new Organization(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-				Timestamps.read(rs, 6), Timestamps.read(rs, 7));
+				TimestampColumns.instant(rs, 6), TimestampColumns.instant(rs, 7));
 	}
 
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.dbplane.web.ApiException;
+import dev.dbplane.web.TimestampColumns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -165,17 +165,12 @@ public class HarnessApiKeys {
 	private static HarnessApiKey key(ResultSet rs, int row) throws SQLException {
 		return new HarnessApiKey(rs.getString("id"), rs.getString("account_id"), rs.getString("type"),
 				rs.getString("name"), rs.getString("secret_hash"),
-				HarnessApiKey.permissionsOf(rs.getString("permissions")), instant(rs, "created_at"),
-				instant(rs, "revoked_at"));
+				HarnessApiKey.permissionsOf(rs.getString("permissions")), TimestampColumns.instant(rs, "created_at"),
+				TimestampColumns.instant(rs, "revoked_at"));
 	}
 
 	private static OffsetDateTime now() {
-		return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		var value = rs.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
+		return TimestampColumns.timestamptz(Instant.now().truncatedTo(ChronoUnit.MICROS));
 	}
 
 	private static Optional<KeyParts> parse(String rawKey) {

@@ -1,6 +1,5 @@
 package dev.dbplane.security;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +13,9 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import static dev.dbplane.web.TimestampColumns.instant;
+import static dev.dbplane.web.TimestampColumns.timestamptz;
 
 /**
  * PlanetScale service tokens (with their accesses) and Bearer access tokens: issuing,
@@ -67,8 +69,8 @@ public class PlanetScaleCredentials {
 		this.jdbc.sql("""
 				insert into planetscale_service_token (id, organization_id, name, secret_hash, created_at, updated_at,
 				    expires_at) values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, organizationId, name, Secrets.hash(secret), ts(now), ts(now),
-					(ttl != null) ? ts(now.plus(ttl)) : null)
+			.params(id, organizationId, name, Secrets.hash(secret), timestamptz(now), timestamptz(now),
+					(ttl != null) ? timestamptz(now.plus(ttl)) : null)
 			.update();
 		grant(id, organizationWideAccesses, null);
 		return new Issued(id, secret);
@@ -91,7 +93,7 @@ public class PlanetScaleCredentials {
 				on conflict (id) do update set secret_hash = excluded.secret_hash, updated_at = excluded.updated_at,
 				    expires_at = null
 				where planetscale_service_token.organization_id = excluded.organization_id""")
-			.params(id, organizationId, Secrets.hash(secret), ts(now), ts(now))
+			.params(id, organizationId, Secrets.hash(secret), timestamptz(now), timestamptz(now))
 			.update();
 		if (updated == 0) {
 			throw new IllegalArgumentException("Service token id " + id + " belongs to another organization");
@@ -106,7 +108,9 @@ public class PlanetScaleCredentials {
 		var secret = ACCESS_TOKEN_PREFIX + Secrets.random(40);
 		this.jdbc.sql("""
 				insert into planetscale_access_token (id, organization_id, name, secret_hash, created_at)
-				values (?, ?, ?, ?, ?)""").params(id, organizationId, name, Secrets.hash(secret), ts(now())).update();
+				values (?, ?, ?, ?, ?)""")
+			.params(id, organizationId, name, Secrets.hash(secret), timestamptz(now()))
+			.update();
 		return new Issued(id, secret);
 	}
 
@@ -119,7 +123,7 @@ public class PlanetScaleCredentials {
 		this.jdbc.sql("""
 				insert into planetscale_access_token (id, organization_id, name, secret_hash, created_at)
 				values (?, ?, 'bootstrap', ?, ?) on conflict (secret_hash) do nothing""")
-			.params(Secrets.randomLowerBase36(12), organizationId, Secrets.hash(secret), ts(now()))
+			.params(Secrets.randomLowerBase36(12), organizationId, Secrets.hash(secret), timestamptz(now()))
 			.update();
 	}
 
@@ -165,8 +169,7 @@ public class PlanetScaleCredentials {
 				select id, access, database_id, created_at from planetscale_service_token_access
 				where token_id = ? order by created_at, access, id""")
 			.param(tokenId)
-			.query((rs, row) -> new Access(rs.getString(1), rs.getString(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant()))
+			.query((rs, row) -> new Access(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4)))
 			.list();
 	}
 
@@ -179,7 +182,7 @@ public class PlanetScaleCredentials {
 		if (accesses.isEmpty()) {
 			return;
 		}
-		var now = ts(now());
+		var now = timestamptz(now());
 		for (var access : accesses) {
 			this.jdbc.sql("""
 					insert into planetscale_service_token_access (id, token_id, access, database_id, created_at)
@@ -202,7 +205,7 @@ public class PlanetScaleCredentials {
 		this.jdbc.sql("""
 				insert into planetscale_service_token_access (id, token_id, access, database_id, created_at)
 				values (?, ?, ?, ?, ?)""")
-			.params(Secrets.randomLowerBase36(12), tokenId, PlanetScaleAccesses.EVERY, databaseId, ts(now()))
+			.params(Secrets.randomLowerBase36(12), tokenId, PlanetScaleAccesses.EVERY, databaseId, timestamptz(now()))
 			.update();
 	}
 
@@ -316,17 +319,12 @@ public class PlanetScaleCredentials {
 	}
 
 	private static ServiceToken serviceToken(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		var expires = rs.getTimestamp(6);
-		return new ServiceToken(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-				rs.getTimestamp(5).toInstant(), (expires != null) ? expires.toInstant() : null);
+		return new ServiceToken(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), instant(rs, 5),
+				instant(rs, 6));
 	}
 
 	private static Instant now() {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-	}
-
-	private static Timestamp ts(Instant instant) {
-		return Timestamp.from(instant);
 	}
 
 }
