@@ -3,7 +3,6 @@ package dev.dbplane.harness;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
@@ -151,26 +150,7 @@ class DbInstanceRepository {
 			}
 			where.and(tags.toString(), params.toArray());
 		}
-		if (query.countOnly()) {
-			return new Page<>(List.of(), count(where), query.pageNumber(), 0);
-		}
-		var params = new ArrayList<>(where.params());
-		params.add(query.pageSize());
-		params.add(query.offset());
-		var items = this.jdbc
-			.sql("select " + COLUMNS + " from harness_instance i" + where.sql() + " order by " + query.orderBy("i")
-					+ " limit ? offset ?")
-			.params(params)
-			.query(DbInstanceRepository::instance)
-			.list();
-		return query.page(items, () -> count(where));
-	}
-
-	private long count(Where where) {
-		return this.jdbc.sql("select count(*) from harness_instance i" + where.sql())
-			.params(where.params())
-			.query(Long.class)
-			.single();
+		return where.page(this.jdbc, COLUMNS, "harness_instance", "i", query, DbInstanceRepository::instance);
 	}
 
 	private static DbInstance instance(ResultSet rs, int row) throws SQLException {

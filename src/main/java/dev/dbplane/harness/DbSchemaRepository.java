@@ -2,8 +2,6 @@ package dev.dbplane.harness;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -140,26 +138,8 @@ class DbSchemaRepository {
 		if (pattern != null) {
 			where.and("(lower(s.name) like ? escape '\\' or lower(s.identifier) like ? escape '\\')", pattern, pattern);
 		}
-		if (query.countOnly()) {
-			return new Page<>(List.of(), count(where), query.pageNumber(), 0);
-		}
-		var params = new ArrayList<>(where.params());
-		params.add(query.pageSize());
-		params.add(query.offset());
-		var items = this.jdbc
-			.sql("select " + COLUMNS + ", " + INSTANCE_COUNT + " as instance_count from harness_schema s" + where.sql()
-					+ " order by " + query.orderBy("s") + " limit ? offset ?")
-			.params(params)
-			.query(DbSchemaRepository::counted)
-			.list();
-		return query.page(items, () -> count(where));
-	}
-
-	private long count(Where where) {
-		return this.jdbc.sql("select count(*) from harness_schema s" + where.sql())
-			.params(where.params())
-			.query(Long.class)
-			.single();
+		return where.page(this.jdbc, COLUMNS + ", " + INSTANCE_COUNT + " as instance_count", "harness_schema", "s",
+				query, DbSchemaRepository::counted);
 	}
 
 	private static Object[] changelogParams(SchemaChangelog changelog) {
