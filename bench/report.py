@@ -23,6 +23,10 @@ def parse_wrk(path):
     if m:
         result["errors"] += sum(int(x) for x in m.groups())
     result["requests"] = int(re.search(r"(\d+) requests in", text).group(1))
+    cpu = path.replace("wrk-", "cpu-")
+    if os.path.exists(cpu) and result["requests"]:
+        ticks, hz = (int(x) for x in open(cpu).read().split())
+        result["cpu_ms_per_request"] = round(1000.0 * ticks / hz / result["requests"], 3)
     return result
 
 
@@ -70,13 +74,15 @@ def main():
         return "-" if v is None else spec % v
 
     print()
-    print("%-30s %5s %10s %9s %9s %7s %8s" % ("case", "conns", "req/s", "p50 ms", "p99 ms", "errors", "vs pgb"))
+    print("%-30s %5s %10s %9s %9s %7s %8s %9s" % ("case", "conns", "req/s", "p50 ms", "p99 ms", "errors", "vs pgb",
+                                                 "cpu ms/r"))
     for case in cases:
         for n in concurrencies:
             r = report["cases"][case][n]
-            print("%-30s %5s %10.0f %9s %9s %7d %8s" % (case, n, r["rps"], fmt(r["p50_ms"], "%.2f"),
-                                                        fmt(r["p99_ms"], "%.2f"), r["errors"],
-                                                        fmt(r.get("ratio_to_pgbench"), "%.2f")))
+            print("%-30s %5s %10.0f %9s %9s %7d %8s %9s" % (case, n, r["rps"], fmt(r["p50_ms"], "%.2f"),
+                                                            fmt(r["p99_ms"], "%.2f"), r["errors"],
+                                                            fmt(r.get("ratio_to_pgbench"), "%.2f"),
+                                                            fmt(r.get("cpu_ms_per_request"), "%.2f")))
     for name, rows in report["pgbench"].items():
         for n in concurrencies:
             r = rows[n]
