@@ -9,9 +9,7 @@ import java.util.stream.Collectors;
 import dev.dbplane.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,15 +23,11 @@ class Catalogue {
 
 	private static final Logger log = LoggerFactory.getLogger(Catalogue.class);
 
-	private static final JsonMapper json = JsonMapper.builder().build();
-
 	private final RegionRepository regions;
 
 	private final ClusterSizeRepository clusterSizes;
 
 	private final CatalogueProperties properties;
-
-	private final JdbcClient jdbc;
 
 	private final Organizations organizations;
 
@@ -44,11 +38,10 @@ class Catalogue {
 	private final Set<String> disabledClusterSizes;
 
 	Catalogue(RegionRepository regions, ClusterSizeRepository clusterSizes, CatalogueProperties properties,
-			JdbcClient jdbc, Organizations organizations, BaseUrl baseUrl) {
+			Organizations organizations, BaseUrl baseUrl) {
 		this.regions = regions;
 		this.clusterSizes = clusterSizes;
 		this.properties = properties;
-		this.jdbc = jdbc;
 		this.organizations = organizations;
 		this.baseUrl = baseUrl;
 		this.disabledRegions = Set.copyOf(properties.disabledRegions());
@@ -244,41 +237,8 @@ class Catalogue {
 	 */
 	@Transactional
 	void sync() {
-		for (var region : this.properties.regions()) {
-			this.jdbc.sql("""
-					insert into planetscale_region (id, slug, provider, display_name, location, public_ip_addresses,
-					    mysql_supported, postgresql_supported, enabled, sort_order)
-					values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, true, ?)
-					on conflict (slug) do update set provider = excluded.provider,
-					    display_name = excluded.display_name, location = excluded.location,
-					    public_ip_addresses = excluded.public_ip_addresses,
-					    mysql_supported = excluded.mysql_supported,
-					    postgresql_supported = excluded.postgresql_supported, enabled = true,
-					    sort_order = excluded.sort_order
-					""")
-				.params(PublicIds.next(), region.slug(), region.provider(), region.effectiveDisplayName(),
-						region.location(), json.writeValueAsString(region.publicIpAddresses()), region.mysql(),
-						region.postgresql(), region.sortOrder())
-				.update();
-		}
-		for (var size : this.properties.clusterSizes()) {
-			this.jdbc.sql("""
-					insert into planetscale_cluster_size (name, engine, display_name, cpu, ram, storage, provider,
-					    architecture, default_vtgate, rate, replica_rate, sort_order, development, production, enabled)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)
-					on conflict (name) do update set engine = excluded.engine, display_name = excluded.display_name,
-					    cpu = excluded.cpu, ram = excluded.ram, storage = excluded.storage,
-					    provider = excluded.provider, architecture = excluded.architecture,
-					    default_vtgate = excluded.default_vtgate, rate = excluded.rate,
-					    replica_rate = excluded.replica_rate, sort_order = excluded.sort_order,
-					    development = excluded.development, production = excluded.production, enabled = true
-					""")
-				.params(size.name(), size.engine(), size.effectiveDisplayName(), size.cpu(), size.ram().toBytes(),
-						(size.storage() != null) ? size.storage().toBytes() : null, size.provider(),
-						size.architecture(), "mysql".equals(size.engine()) ? "VTG_5" : null, size.rate(),
-						size.replicaRate(), size.sortOrder(), size.development(), !size.development())
-				.update();
-		}
+		this.properties.regions().forEach(this.regions::upsert);
+		this.properties.clusterSizes().forEach(this.clusterSizes::upsert);
 		var regions = this.regions.reload().stream().map(Region::getSlug).collect(Collectors.toSet());
 		var sizes = this.clusterSizes.reload().stream().map(ClusterSize::getName).collect(Collectors.toSet());
 		warnAboutUnknown(regions, sizes);

@@ -43,6 +43,28 @@ class RegionRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Writes a configured region, enabled; an upsert, so replicas starting together with
+	 * the same configuration write the same row.
+	 */
+	void upsert(CatalogueProperties.RegionConfig config) {
+		this.jdbc.sql("""
+				insert into planetscale_region (id, slug, provider, display_name, location, public_ip_addresses,
+				    mysql_supported, postgresql_supported, enabled, sort_order)
+				values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, true, ?)
+				on conflict (slug) do update set provider = excluded.provider,
+				    display_name = excluded.display_name, location = excluded.location,
+				    public_ip_addresses = excluded.public_ip_addresses,
+				    mysql_supported = excluded.mysql_supported,
+				    postgresql_supported = excluded.postgresql_supported, enabled = true,
+				    sort_order = excluded.sort_order
+				""")
+			.params(PublicIds.next(), config.slug(), config.provider(), config.effectiveDisplayName(),
+					config.location(), json.writeValueAsString(config.publicIpAddresses()), config.mysql(),
+					config.postgresql(), config.sortOrder())
+			.update();
+	}
+
 	/** Every region, in catalogue order. */
 	List<Region> findAll() {
 		return this.jdbc.sql(COLUMNS + " order by sort_order, slug").query(RegionRepository::region).list();
