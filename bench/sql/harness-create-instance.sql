@@ -1,8 +1,7 @@
--- The transaction dbplane runs for one Harness create instance (taken from PostgreSQL's log with
--- log_statement=all; its bind parameters written as literals): one insert that finds the parent
--- schema by its key, checks the revision rule (a branch is given, so it holds) and returns the
--- schema's id (no row would mean a missing schema), then commit.
-begin;
+-- What dbplane runs for one Harness create instance (taken from PostgreSQL's log with
+-- log_statement=all; its bind parameters written as literals): one insert, committed on its own,
+-- that finds the parent schema by its key, checks the revision rule (a branch is given, so it
+-- holds) and returns the schema's id (no row would mean a missing schema).
 insert into harness_instance (id, schema_id, identifier, name, tags, connector, branch, commit_sha,
     git_tag, context, substitute_properties, changelog_version, last_applied_tag,
     last_deployed_change_set_tag, to_onboard, created_at, updated_at, version)
@@ -13,4 +12,3 @@ from harness_schema s
 where s.account_id = 'bench' and s.org = 'bench' and s.project = 'bench' and s.identifier = 'bench_schema'
     and (true or s.type <> 'Repository')
 returning schema_id;
-commit;

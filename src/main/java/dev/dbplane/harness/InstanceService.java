@@ -26,10 +26,10 @@ class InstanceService {
 	}
 
 	/**
-	 * One statement when it succeeds: the insert finds the schema and checks the revision
-	 * rule itself. Only a refused insert looks at the schema, to say why.
+	 * One statement when it succeeds, committed on its own (no transaction around it: one
+	 * round trip to PostgreSQL): the insert finds the schema and checks the revision rule
+	 * itself. Only a refused insert looks at the schema, to say why.
 	 */
-	@Transactional
 	InstanceResponse create(HarnessAccount account, String org, String project, String schemaIdentifier,
 			InstanceCreateRequest request) {
 		var key = new SchemaKey(account, org, project, schemaIdentifier);
@@ -79,7 +79,7 @@ class InstanceService {
 		return new OptimisticLockingFailureException("Schema '" + key.identifier() + "' changed during the create");
 	}
 
-	@Transactional(readOnly = true)
+	/** One select, so no transaction around it. */
 	InstanceResponse get(HarnessAccount account, String org, String project, String schemaIdentifier,
 			String identifier) {
 		var found = find(new SchemaKey(account, org, project, schemaIdentifier), identifier);

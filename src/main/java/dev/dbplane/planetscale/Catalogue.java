@@ -185,6 +185,27 @@ class Catalogue {
 	}
 
 	/**
+	 * The ids of the regions, among those in memory, that a new database of
+	 * {@code engine} and {@code size} may get as its organization's default: those
+	 * {@link #regionForNewDatabase} and {@link #clusterSizeForNewDatabase} accept.
+	 */
+	List<String> defaultRegionsFor(Engine engine, ClusterSize size) {
+		var ids = new ArrayList<String>();
+		var problems = new ArrayList<String>();
+		for (var region : this.regions.known()) {
+			regionForNewDatabase(null, region, engine, problems);
+			if (size != null) {
+				clusterSizeForNewDatabase(size.getName(), engine, region, problems);
+			}
+			if (problems.isEmpty()) {
+				ids.add(region.getId());
+			}
+			problems.clear();
+		}
+		return ids;
+	}
+
+	/**
 	 * The cluster size a new database of {@code engine} in {@code region} asks for.
 	 * Records why it cannot have it in {@code problems}.
 	 */

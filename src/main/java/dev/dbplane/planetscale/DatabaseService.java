@@ -13,6 +13,7 @@ import dev.dbplane.web.Constraints;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Databases of an organization: validation against the catalogue, name uniqueness,
@@ -39,8 +40,11 @@ class DatabaseService {
 
 	private final Callers callers;
 
+	private final TransactionTemplate transactions;
+
 	DatabaseService(DatabaseRepository databases, Organizations organizations, Catalogue catalogue,
-			PlanetScaleProperties properties, Clock clock, BaseUrl baseUrl, Callers callers) {
+			PlanetScaleProperties properties, Clock clock, BaseUrl baseUrl, Callers callers,
+			TransactionTemplate transactions) {
 		this.databases = databases;
 		this.organizations = organizations;
 		this.catalogue = catalogue;
@@ -48,31 +52,34 @@ class DatabaseService {
 		this.clock = clock;
 		this.baseUrl = baseUrl;
 		this.callers = callers;
+		this.transactions = transactions;
 	}
 
 	/**
-	 * Creates a database. The usual request takes one statement (see
-	 * {@link #createInOneStatement}); any other goes step by step, which reports what is
-	 * wrong in the order the API always has: a missing organization, a missing access,
-	 * every problem with the request, a taken name.
+	 * Creates a database. The usual request takes one statement, which commits on its own
+	 * (see {@link #createInOneStatement}); any other goes step by step in a transaction,
+	 * which reports what is wrong in the order the API always has: a missing
+	 * organization, a missing access, every problem with the request, a taken name.
 	 */
-	@Transactional
 	DatabaseResponse create(String organizationName, DatabaseCreateRequest request) {
 		var now = now();
 		var database = createInOneStatement(organizationName, request, now);
 		if (database == null) {
-			database = createStepByStep(organizationName, request, now);
+			database = this.transactions.execute((status) -> {
+				var created = createStepByStep(organizationName, request, now);
+				this.callers.grantCreator(created);
+				return created;
+			});
 		}
-		this.callers.grantCreator(database);
 		return respond(database, now);
 	}
 
 	/**
-	 * A create without reading the organization first: the credential names the caller's
-	 * organization, the catalogue is in memory, and the insert takes the organization's
-	 * id, plan and default region from its row. When the request names no region, what
-	 * depends on the default is checked once the insert has read it; a problem then rolls
-	 * the insert back.
+	 * A create in one statement, without reading the organization first: the credential
+	 * names the caller's organization, the catalogue is in memory, and the insert takes
+	 * the organization's id, plan and default region from its row, and writes the
+	 * creator's access. When the request names no region, the insert happens only if the
+	 * default region is one the request is valid in.
 	 * @return null when the request must go step by step, nothing stored
 	 */
 	private Database createInOneStatement(String organizationName, DatabaseCreateRequest request, Instant now) {
@@ -88,21 +95,11 @@ class DatabaseService {
 		var database = new Database(organizationName, request.name(), request.engine(), choice.region(),
 				choice.size().getName(), request.replicas(), choice.majorVersion(), request.minimumStorageBytes(),
 				request.maximumStorageBytes(), now, this.properties.provisioningDelay());
-		if (!this.databases.insert(database)) {
-			return null;
-		}
-		if (!database.getOrganizationId().equals(caller.organizationId())) {
-			// The name now belongs to another organization than the credential's: to the
-			// caller, the organization is missing.
-			throw ApiException.notFound("Not Found");
-		}
-		if (choice.region() == null) {
-			var problems = choose(request, database.getRegion()).problems();
-			if (!problems.isEmpty()) {
-				throw ApiException.invalid(String.join("; ", problems));
-			}
-		}
-		return database;
+		var defaultRegions = (choice.region() == null)
+				? this.catalogue.defaultRegionsFor(request.engine(), choice.size()) : null;
+		var creator = caller.bearer() ? null : caller.tokenId();
+		return this.databases.insertAsCreator(database, caller.organizationId(), defaultRegions, creator) ? database
+				: null;
 	}
 
 	private Database createStepByStep(String organizationName, DatabaseCreateRequest request, Instant now) {
@@ -157,7 +154,7 @@ class DatabaseService {
 		return CountedListResponse.of(items, total, query, links);
 	}
 
-	@Transactional(readOnly = true)
+	/** One select when the caller sees every database, so no transaction around it. */
 	DatabaseResponse get(String organizationName, String name) {
 		return respond(find(organizationName, name, null), now());
 	}

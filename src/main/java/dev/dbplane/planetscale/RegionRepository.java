@@ -2,6 +2,7 @@ package dev.dbplane.planetscale;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,6 +76,13 @@ class RegionRepository {
 		var all = findAll();
 		all.forEach(this::remember);
 		return all;
+	}
+
+	/**
+	 * The regions held in memory: every region as of the last reload, and any read since.
+	 */
+	Collection<Region> known() {
+		return this.byId.values();
 	}
 
 	/** The region with {@code id}, or null. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.dbplane.Json.names;
 import static dev.dbplane.planetscale.PlanetScaleFixtures.databases;
@@ -31,6 +32,9 @@ class PlanetScaleAccessIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	private Organizations organizations;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	private String organization;
 
@@ -184,7 +188,32 @@ class PlanetScaleAccessIntegrationTests extends IntegrationTest {
 		assertThat(creator.patch(databases(this.organization) + "/mine", "{\"notes\": \"mine\"}").status())
 			.isEqualTo(200);
 		assertThat(creator.get(databases(this.organization) + "/alpha").status()).isEqualTo(404);
+		assertThat(accessRowsOn("mine")).containsExactly("*");
 		assertThat(creator.delete(databases(this.organization) + "/mine").status()).isEqualTo(204);
+	}
+
+	@Test
+	void whenABearerTokenCreatesADatabaseThenNoServiceTokenAccessIsWritten() {
+		var issued = this.planetScaleCredentials.issueAccessToken(organizationId(this.organization), "cli");
+		var bearer = api().withHeader("Authorization", "Bearer " + issued.secret());
+
+		var created = bearer.post(databases(this.organization), mysql("by-bearer"));
+
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(bearer.get(databases(this.organization) + "/by-bearer").status()).isEqualTo(200);
+		assertThat(accessRowsOn("by-bearer")).isEmpty();
+	}
+
+	/**
+	 * The database-level access rows, of any token, on one of the organization's
+	 * databases.
+	 */
+	private List<String> accessRowsOn(String database) {
+		return this.jdbc.queryForList("""
+				select a.access from planetscale_service_token_access a
+				join planetscale_database d on d.id = a.database_id
+				join planetscale_organization o on o.id = d.organization_id
+				where o.name = ? and d.name = ?""", String.class, this.organization, database);
 	}
 
 	@Test
