@@ -81,23 +81,10 @@ class DbSchema {
 	DbSchema(String accountId, String org, String project, String identifier, String name, Map<String, String> tags,
 			SchemaType type, MigrationType migrationType, SchemaChangelog changelog, SchemaScript changeLogScript,
 			String service, boolean usePercona, String primaryDbInstanceId) {
-		this.id = UUID.randomUUID();
-		this.accountId = accountId;
-		this.org = org;
-		this.project = project;
-		this.identifier = identifier;
-		this.name = name;
-		this.tags = (tags != null) ? Map.copyOf(tags) : Map.of();
-		this.type = type;
-		this.migrationType = migrationType;
-		this.changelog = changelog;
-		this.changeLogScript = changeLogScript;
-		this.service = service;
-		this.usePercona = usePercona;
-		this.primaryDbInstanceId = primaryDbInstanceId;
-		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		this(UUID.randomUUID(), accountId, org, project, identifier, name, (tags != null) ? Map.copyOf(tags) : Map.of(),
+				type, migrationType, changelog, changeLogScript, service, usePercona, primaryDbInstanceId,
+				Instant.now().truncatedTo(ChronoUnit.MICROS), null, 0);
 		this.updatedAt = this.createdAt;
-		this.version = 0;
 		requireSource();
 	}
 
