@@ -70,12 +70,13 @@ class Callers {
 		return caller.bearer() ? Set.of() : this.credentials.databasesOf(caller.tokenId());
 	}
 
-	/** Gives the service token that created a database every access on it. */
-	void grantCreator(Database database) {
+	/**
+	 * The service token that gets every access on a database the caller creates: the
+	 * caller's own; null for a Bearer token, which needs none.
+	 */
+	String creatorTokenId() {
 		var caller = current();
-		if (!caller.bearer()) {
-			this.credentials.grantCreator(caller.tokenId(), database.getId());
-		}
+		return caller.bearer() ? null : caller.tokenId();
 	}
 
 	private static ApiException forbidden(String access) {

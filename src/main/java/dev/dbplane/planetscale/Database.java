@@ -73,16 +73,6 @@ class Database {
 
 	private long version;
 
-	/** A new database of {@code organization}, not stored yet. */
-	Database(Organization organization, String name, Engine kind, Region region, ClusterSize clusterSize,
-			Integer replicas, String majorVersion, Long minimumStorageBytes, Long maximumStorageBytes, Instant now,
-			Duration provisioningDelay) {
-		this(organization.getName(), name, kind, region, clusterSize.getName(), replicas, majorVersion,
-				minimumStorageBytes, maximumStorageBytes, now, provisioningDelay);
-		this.organizationId = organization.getId();
-		this.plan = organization.getPlan();
-	}
-
 	/**
 	 * A new database of the organization named {@code organizationName}, not stored yet.
 	 * Storing it reads the organization's id and plan, and the default region when
@@ -91,23 +81,11 @@ class Database {
 	Database(String organizationName, String name, Engine kind, Region region, String clusterSize, Integer replicas,
 			String majorVersion, Long minimumStorageBytes, Long maximumStorageBytes, Instant now,
 			Duration provisioningDelay) {
-		this.id = PublicIds.next();
-		this.organizationName = organizationName;
-		this.name = name;
-		this.kind = kind;
-		this.region = region;
-		this.clusterSize = clusterSize;
-		this.replicas = replicas;
-		this.majorVersion = majorVersion;
-		this.minimumStorageBytes = minimumStorageBytes;
-		this.maximumStorageBytes = maximumStorageBytes;
-		this.state = DatabaseState.PENDING;
-		this.readyAt = now.plus(provisioningDelay);
-		this.defaultBranch = DEFAULT_BRANCH;
 		// PostgreSQL always enforces foreign keys; Vitess needs them switched on.
-		this.foreignKeysEnabled = kind == Engine.POSTGRESQL;
-		this.createdAt = now;
-		this.updatedAt = now;
+		this(PublicIds.next(), null, organizationName, name, kind, region, clusterSize, replicas, majorVersion,
+				minimumStorageBytes, maximumStorageBytes, null, DatabaseState.PENDING, now.plus(provisioningDelay),
+				DEFAULT_BRANCH, false, false, false, kind == Engine.POSTGRESQL, null, null, null, false, false, false,
+				now, now, 0);
 	}
 
 	/** A stored database, as read. */

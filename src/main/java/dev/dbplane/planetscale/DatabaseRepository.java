@@ -3,7 +3,6 @@ package dev.dbplane.planetscale;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,47 +28,32 @@ class DatabaseRepository {
 			from planetscale_database d join planetscale_organization o on o.id = d.organization_id""";
 
 	/**
-	 * Reads the organization's row in the same statement: no row when it is missing or
-	 * the name is taken. Parameters that may be null are cast, since a select list gives
-	 * them no type.
+	 * A new database and its creator's access, in one statement: the insert reads the
+	 * organization's row (id, plan, default region), so no row comes back when the
+	 * organization is missing, is not the one with that id, has a default region outside
+	 * the list given (when one is given), or already has a database of that name. Null
+	 * parameters skip the region condition and the access (a Bearer token creates none);
+	 * the others that may be null are cast, since a select list gives them no type.
 	 */
-	private static final String INSERT_FROM_ORGANIZATION = """
-			insert into planetscale_database (id, organization_id, name, kind, region_id, cluster_size, replicas,
-			    major_version, minimum_storage_bytes, maximum_storage_bytes, plan, state, ready_at, default_branch,
-			    require_approval_for_deploy, deletion_protected, allow_data_branching, foreign_keys_enabled,
-			    automatic_migrations, migration_framework, migration_table_name, restrict_branch_region,
-			    insights_raw_queries, production_branch_web_console, created_at, updated_at, version)
-			select ?, o.id, ?, ?, coalesce(?, o.default_region_id), ?, cast(? as integer), cast(? as varchar),
-			    cast(? as bigint), cast(? as bigint), o.plan, ?, ?, ?, ?, ?, ?, ?, cast(? as boolean),
-			    cast(? as varchar), cast(? as varchar), ?, ?, ?, ?, ?, ?
-			from planetscale_organization o where o.name = ?""";
-
-	private static final String UNLESS_NAME_TAKEN = """
-
-			on conflict on constraint planetscale_database_name_unique do nothing""";
-
-	private static final String INSERT = INSERT_FROM_ORGANIZATION + UNLESS_NAME_TAKEN
-			+ " returning organization_id, region_id, plan";
-
-	/**
-	 * {@link #INSERT} for a caller that the request has been checked for, as one
-	 * statement: only into the caller's organization (by id as well as name), only where
-	 * the organization's default region is one of a list (for a database naming none),
-	 * and with the creating service token's access on the new database. Null parameters
-	 * skip the region condition (a region was named) and the access (a Bearer token).
-	 */
-	private static final String INSERT_AS_CREATOR = "with created as (" + INSERT_FROM_ORGANIZATION + """
-
-			and o.id = ?
-			and (cast(? as text) is null or o.default_region_id = any(string_to_array(cast(? as text), ',')))"""
-			+ UNLESS_NAME_TAKEN
-			+ """
-
-					    returning id, organization_id, region_id, plan),
-					granted as (
-					    insert into planetscale_service_token_access (id, token_id, access, database_id, created_at)
-					    select ?, cast(? as varchar), ?, created.id, ? from created where cast(? as varchar) is not null)
-					select organization_id, region_id, plan from created""";
+	private static final String INSERT = """
+			with created as (
+			    insert into planetscale_database (id, organization_id, name, kind, region_id, cluster_size, replicas,
+			        major_version, minimum_storage_bytes, maximum_storage_bytes, plan, state, ready_at, default_branch,
+			        require_approval_for_deploy, deletion_protected, allow_data_branching, foreign_keys_enabled,
+			        automatic_migrations, migration_framework, migration_table_name, restrict_branch_region,
+			        insights_raw_queries, production_branch_web_console, created_at, updated_at, version)
+			    select ?, o.id, ?, ?, coalesce(?, o.default_region_id), ?, cast(? as integer), cast(? as varchar),
+			        cast(? as bigint), cast(? as bigint), o.plan, ?, ?, ?, ?, ?, ?, ?, cast(? as boolean),
+			        cast(? as varchar), cast(? as varchar), ?, ?, ?, ?, ?, ?
+			    from planetscale_organization o
+			    where o.name = ? and o.id = ?
+			        and (cast(? as text) is null or o.default_region_id = any(string_to_array(cast(? as text), ',')))
+			    on conflict on constraint planetscale_database_name_unique do nothing
+			    returning id, organization_id, region_id, plan),
+			granted as (
+			    insert into planetscale_service_token_access (id, token_id, access, database_id, created_at)
+			    select ?, cast(? as varchar), ?, created.id, ? from created where cast(? as varchar) is not null)
+			select organization_id, region_id, plan from created""";
 
 	private static final String UPDATE = """
 			update planetscale_database set name = ?, state = ?, default_branch = ?, require_approval_for_deploy = ?,
@@ -138,57 +122,34 @@ class DatabaseRepository {
 	}
 
 	/**
-	 * Stores a new database in the organization it names, whose row gives it the
-	 * organization's id and plan and, when it has no region, the default region.
-	 * @return false when it was not stored: no organization has that name, or the
-	 * database's name is taken in it
-	 */
-	boolean insert(Database database) {
-		var params = columns(database);
-		params.add(database.getOrganizationName());
-		return placed(database, INSERT, params);
-	}
-
-	/**
-	 * Stores a new database as {@link #insert} does, in one statement that commits on its
-	 * own, and gives the creating service token every database-level access on it.
-	 * @param organizationId the caller's organization
+	 * Stores a new database, in one statement that commits on its own, and gives the
+	 * creating service token every database-level access on it (one row, whose access is
+	 * {@value PlanetScaleAccesses#EVERY}). The organization's row gives the database its
+	 * organization id and plan and, when it has no region, the default region.
+	 * @param organizationId the id of the organization the database names
 	 * @param defaultRegionIds for a database without a region, the organization default
-	 * regions it may be placed in; null when it has a region
+	 * regions it may be placed in; null to take any
 	 * @param creatorTokenId the service token to give the access, or null for none
-	 * @return false when nothing was stored: the caller's organization is missing or
-	 * renamed, the name is taken in it, or its default region is not in the list
+	 * @return false when nothing was stored: no organization has that name and id, the
+	 * name is taken in it, or its default region is not in the list
 	 */
-	boolean insertAsCreator(Database database, String organizationId, List<String> defaultRegionIds,
-			String creatorTokenId) {
-		var regionIds = (defaultRegionIds != null) ? String.join(",", defaultRegionIds) : null;
-		var params = columns(database);
-		params.addAll(Arrays.asList(database.getOrganizationName(), organizationId, regionIds, regionIds,
-				PublicIds.next(), creatorTokenId, PlanetScaleAccesses.EVERY,
-				TimestampColumns.timestamptz(database.getCreatedAt()), creatorTokenId));
-		return placed(database, INSERT_AS_CREATOR, params);
-	}
-
-	/** The values of a new database's columns, in the order of the insert statements. */
-	private static List<Object> columns(Database database) {
+	boolean insert(Database database, String organizationId, List<String> defaultRegionIds, String creatorTokenId) {
 		var region = (database.getRegion() != null) ? database.getRegion().getId() : null;
-		return new ArrayList<>(Arrays.asList(database.getId(), database.getName(), database.getKind().wire(), region,
-				database.getClusterSize(), database.getReplicas(), database.getMajorVersion(),
-				database.getMinimumStorageBytes(), database.getMaximumStorageBytes(), database.getState().wire(),
-				TimestampColumns.timestamptz(database.getReadyAt()), database.getDefaultBranch(),
-				database.isRequireApprovalForDeploy(), database.isDeletionProtected(), database.isAllowDataBranching(),
-				database.isForeignKeysEnabled(), database.getAutomaticMigrations(), database.getMigrationFramework(),
-				database.getMigrationTableName(), database.isRestrictBranchRegion(), database.isInsightsRawQueries(),
-				database.isProductionBranchWebConsole(), TimestampColumns.timestamptz(database.getCreatedAt()),
-				TimestampColumns.timestamptz(database.getUpdatedAt()), database.getVersion()));
-	}
-
-	/**
-	 * Runs an insert; when it stored the row, records what the organization's row gave.
-	 */
-	private boolean placed(Database database, String insert, List<Object> params) {
-		var placement = this.jdbc.sql(insert)
-			.params(params)
+		var regionIds = (defaultRegionIds != null) ? String.join(",", defaultRegionIds) : null;
+		var createdAt = TimestampColumns.timestamptz(database.getCreatedAt());
+		var placement = this.jdbc.sql(INSERT)
+			.params(database.getId(), database.getName(), database.getKind().wire(), region, database.getClusterSize(),
+					database.getReplicas(), database.getMajorVersion(), database.getMinimumStorageBytes(),
+					database.getMaximumStorageBytes(), database.getState().wire(),
+					TimestampColumns.timestamptz(database.getReadyAt()), database.getDefaultBranch(),
+					database.isRequireApprovalForDeploy(), database.isDeletionProtected(),
+					database.isAllowDataBranching(), database.isForeignKeysEnabled(), database.getAutomaticMigrations(),
+					database.getMigrationFramework(), database.getMigrationTableName(),
+					database.isRestrictBranchRegion(), database.isInsightsRawQueries(),
+					database.isProductionBranchWebConsole(), createdAt,
+					TimestampColumns.timestamptz(database.getUpdatedAt()), database.getVersion(),
+					database.getOrganizationName(), organizationId, regionIds, regionIds, PublicIds.next(),
+					creatorTokenId, PlanetScaleAccesses.EVERY, createdAt, creatorTokenId)
 			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 			.optional();
 		if (placement.isEmpty()) {

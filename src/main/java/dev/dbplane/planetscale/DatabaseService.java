@@ -13,7 +13,6 @@ import dev.dbplane.web.Constraints;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Databases of an organization: validation against the catalogue, name uniqueness,
@@ -40,11 +39,8 @@ class DatabaseService {
 
 	private final Callers callers;
 
-	private final TransactionTemplate transactions;
-
 	DatabaseService(DatabaseRepository databases, Organizations organizations, Catalogue catalogue,
-			PlanetScaleProperties properties, Clock clock, BaseUrl baseUrl, Callers callers,
-			TransactionTemplate transactions) {
+			PlanetScaleProperties properties, Clock clock, BaseUrl baseUrl, Callers callers) {
 		this.databases = databases;
 		this.organizations = organizations;
 		this.catalogue = catalogue;
@@ -52,34 +48,29 @@ class DatabaseService {
 		this.clock = clock;
 		this.baseUrl = baseUrl;
 		this.callers = callers;
-		this.transactions = transactions;
 	}
 
 	/**
-	 * Creates a database. The usual request takes one statement, which commits on its own
-	 * (see {@link #createInOneStatement}); any other goes step by step in a transaction,
-	 * which reports what is wrong in the order the API always has: a missing
-	 * organization, a missing access, every problem with the request, a taken name.
+	 * Creates a database. The usual request takes one statement (see
+	 * {@link #createInOneStatement}); any other goes step by step, which reports what is
+	 * wrong in the order the API always has: a missing organization, a missing access,
+	 * every problem with the request, a taken name. Either way the database and its
+	 * creator's access are stored by one statement that commits on its own.
 	 */
 	DatabaseResponse create(String organizationName, DatabaseCreateRequest request) {
 		var now = now();
 		var database = createInOneStatement(organizationName, request, now);
 		if (database == null) {
-			database = this.transactions.execute((status) -> {
-				var created = createStepByStep(organizationName, request, now);
-				this.callers.grantCreator(created);
-				return created;
-			});
+			database = createStepByStep(organizationName, request, now);
 		}
 		return respond(database, now);
 	}
 
 	/**
-	 * A create in one statement, without reading the organization first: the credential
-	 * names the caller's organization, the catalogue is in memory, and the insert takes
-	 * the organization's id, plan and default region from its row, and writes the
-	 * creator's access. When the request names no region, the insert happens only if the
-	 * default region is one the request is valid in.
+	 * A create without reading the organization first: the credential names the caller's
+	 * organization, the catalogue is in memory, and the insert takes the organization's
+	 * id, plan and default region from its row. When the request names no region, the
+	 * insert happens only if the default region is one the request is valid in.
 	 * @return null when the request must go step by step, nothing stored
 	 */
 	private Database createInOneStatement(String organizationName, DatabaseCreateRequest request, Instant now) {
@@ -92,14 +83,11 @@ class DatabaseService {
 		if (!choice.problems().isEmpty()) {
 			return null;
 		}
-		var database = new Database(organizationName, request.name(), request.engine(), choice.region(),
-				choice.size().getName(), request.replicas(), choice.majorVersion(), request.minimumStorageBytes(),
-				request.maximumStorageBytes(), now, this.properties.provisioningDelay());
+		var database = newDatabase(organizationName, request, choice, now);
 		var defaultRegions = (choice.region() == null)
 				? this.catalogue.defaultRegionsFor(request.engine(), choice.size()) : null;
-		var creator = caller.bearer() ? null : caller.tokenId();
-		return this.databases.insertAsCreator(database, caller.organizationId(), defaultRegions, creator) ? database
-				: null;
+		return this.databases.insert(database, caller.organizationId(), defaultRegions, this.callers.creatorTokenId())
+				? database : null;
 	}
 
 	private Database createStepByStep(String organizationName, DatabaseCreateRequest request, Instant now) {
@@ -109,13 +97,17 @@ class DatabaseService {
 		if (!choice.problems().isEmpty()) {
 			throw ApiException.invalid(String.join("; ", choice.problems()));
 		}
-		var database = new Database(organization, request.name(), request.engine(), choice.region(), choice.size(),
-				request.replicas(), choice.majorVersion(), request.minimumStorageBytes(), request.maximumStorageBytes(),
-				now, this.properties.provisioningDelay());
-		if (!this.databases.insert(database)) {
+		var database = newDatabase(organization.getName(), request, choice, now);
+		if (!this.databases.insert(database, organization.getId(), null, this.callers.creatorTokenId())) {
 			throw ApiException.duplicate(NAME_TAKEN);
 		}
 		return database;
+	}
+
+	private Database newDatabase(String organizationName, DatabaseCreateRequest request, Choice choice, Instant now) {
+		return new Database(organizationName, request.name(), request.engine(), choice.region(),
+				choice.size().getName(), request.replicas(), choice.majorVersion(), request.minimumStorageBytes(),
+				request.maximumStorageBytes(), now, this.properties.provisioningDelay());
 	}
 
 	/**

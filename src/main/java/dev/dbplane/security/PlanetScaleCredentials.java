@@ -196,20 +196,6 @@ public class PlanetScaleCredentials {
 	}
 
 	/**
-	 * Gives the token that created a database every database-level access on it: one row
-	 * whose access is {@value PlanetScaleAccesses#EVERY}, so a create writes one row, not
-	 * thirty.
-	 */
-	@Transactional
-	public void grantCreator(String tokenId, String databaseId) {
-		this.jdbc.sql("""
-				insert into planetscale_service_token_access (id, token_id, access, database_id, created_at)
-				values (?, ?, ?, ?, ?)""")
-			.params(Secrets.randomLowerBase36(12), tokenId, PlanetScaleAccesses.EVERY, databaseId, timestamptz(now()))
-			.update();
-	}
-
-	/**
 	 * The database-level accesses a token holds on one database (not counting
 	 * organization-wide ones).
 	 */

@@ -97,26 +97,7 @@ class DatabaseUnitTests {
 	}
 
 	private static Database database(Duration delay) {
-		return new Database(new TestOrganization(), "db", Engine.MYSQL, null, new TestSize(), null, null, null, null,
-				CREATED, delay);
-	}
-
-	private static final class TestOrganization extends Organization {
-
-		@Override
-		String getPlan() {
-			return "scaler_pro";
-		}
-
-	}
-
-	private static final class TestSize extends ClusterSize {
-
-		@Override
-		String getName() {
-			return "PS_10";
-		}
-
+		return new Database("org", "db", Engine.MYSQL, null, "PS_10", null, null, null, null, CREATED, delay);
 	}
 
 }

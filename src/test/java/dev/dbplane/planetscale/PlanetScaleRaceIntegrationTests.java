@@ -151,7 +151,7 @@ class PlanetScaleRaceIntegrationTests extends IntegrationTest {
 				awaitWaiting("update planetscale_database", 1);
 				var creating = this.executor
 					.submit(() -> this.client.post(databases(this.organization), mysql("taken")));
-				awaitWaiting("with created as (insert into planetscale_database", 1);
+				awaitWaiting("with created as (%insert into planetscale_database", 1);
 				lock.rollback();
 				rename = renaming.get();
 				created = creating.get();
