@@ -197,9 +197,9 @@ public class PlanetScaleCredentials {
 
 	/**
 	 * The database-level accesses a token holds on one database (not counting
-	 * organization-wide ones).
+	 * organization-wide ones). One select, read on every request of a token scoped to
+	 * databases, so it opens no transaction of its own (it joins the caller's, if any).
 	 */
-	@Transactional(readOnly = true)
 	public Set<String> accessesOn(String tokenId, String databaseId) {
 		var accesses = this.jdbc.sql("""
 				select access from planetscale_service_token_access where token_id = ? and database_id = ?""")
