@@ -10,8 +10,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code dbplane_planetscale_databases{state="..."}}: how many PlanetScale databases are
@@ -26,17 +24,15 @@ class DatabaseStateMetrics implements MeterBinder {
 
 	private final JdbcClient jdbc;
 
-	/** Read-only, like every read: the pool's connections do not commit by themselves. */
-	private final TransactionTemplate transaction;
-
 	private Map<String, Long> counts = Map.of();
 
-	private long countedAt;
+	/**
+	 * When {@link #counts} was read; long enough ago that the first scrape reads them.
+	 */
+	private long countedAt = System.nanoTime() - 2 * FRESH_NANOS;
 
-	DatabaseStateMetrics(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+	DatabaseStateMetrics(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.transaction = new TransactionTemplate(transactionManager);
-		this.transaction.setReadOnly(true);
 	}
 
 	@Override
@@ -53,11 +49,11 @@ class DatabaseStateMetrics implements MeterBinder {
 		if (System.nanoTime() - this.countedAt > FRESH_NANOS) {
 			var fresh = new HashMap<String, Long>();
 			RowCallbackHandler row = (rs) -> fresh.put(rs.getString(1), rs.getLong(2));
-			this.transaction.executeWithoutResult((status) -> this.jdbc.sql("""
+			this.jdbc.sql("""
 					select case when state = ? and ready_at <= now() then ? else state end as effective, count(*)
 					from planetscale_database group by 1""")
 				.params(DatabaseState.PENDING.wire(), DatabaseState.READY.wire())
-				.query(row));
+				.query(row);
 			this.counts = fresh;
 			this.countedAt = System.nanoTime();
 		}
