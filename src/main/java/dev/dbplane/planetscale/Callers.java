@@ -1,7 +1,5 @@
 package dev.dbplane.planetscale;
 
-import java.util.Set;
-
 import dev.dbplane.security.PlanetScaleCredentials;
 import dev.dbplane.security.PlanetScalePrincipal;
 import dev.dbplane.web.ApiException;
@@ -61,13 +59,6 @@ class Callers {
 		if (access != null && !caller.hasOnAllDatabases(access) && !own.contains(access)) {
 			throw forbidden(access);
 		}
-	}
-
-	/**
-	 * The databases the caller holds an access on one by one; empty for a Bearer token.
-	 */
-	Set<String> databasesOf(PlanetScalePrincipal caller) {
-		return caller.bearer() ? Set.of() : this.credentials.databasesOf(caller.tokenId());
 	}
 
 	/**

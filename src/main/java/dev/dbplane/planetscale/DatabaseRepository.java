@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.dbplane.security.PlanetScaleAccesses;
 import dev.dbplane.web.TimestampColumns;
@@ -206,14 +205,10 @@ class DatabaseRepository {
 	private static String where(Filter filter, List<Object> params) {
 		var where = new StringBuilder(" where d.organization_id = ?");
 		params.add(filter.organizationId());
-		if (filter.visible() != null) {
-			if (filter.visible().isEmpty()) {
-				where.append(" and false");
-			}
-			else {
-				where.append(" and d.id = any(?)");
-				params.add(filter.visible().toArray(String[]::new));
-			}
+		if (filter.accessibleTo() != null) {
+			where.append(" and exists (select 1 from planetscale_service_token_access a"
+					+ " where a.database_id = d.id and a.token_id = ?)");
+			params.add(filter.accessibleTo());
 		}
 		if (filter.namePattern() != null) {
 			where.append(" and lower(d.name) like ? escape '\\'");
@@ -237,11 +232,12 @@ class DatabaseRepository {
 	 * Which databases of an organization a list shows.
 	 *
 	 * @param organizationId the organization
-	 * @param visible only these ids; null for all
+	 * @param accessibleTo only the databases this service token holds an access on one by
+	 * one; null for all
 	 * @param namePattern a {@code LIKE} pattern (escape {@code \}) the lower-cased name
 	 * matches; null for any name
 	 */
-	record Filter(String organizationId, Set<String> visible, String namePattern) {
+	record Filter(String organizationId, String accessibleTo, String namePattern) {
 	}
 
 }

@@ -134,9 +134,9 @@ class DatabaseService {
 		var organization = this.organizations.find(organizationName);
 		var caller = this.callers.current();
 		// A token sees only the databases it has an access on: an empty list when none.
-		var visible = caller.seesAllDatabases() ? null : this.callers.databasesOf(caller);
+		var accessibleTo = caller.seesAllDatabases() ? null : caller.tokenId();
 		var pattern = (q != null && !q.isBlank()) ? "%" + likeEscaped(q.strip().toLowerCase()) + "%" : null;
-		var filter = new DatabaseRepository.Filter(organization.getId(), visible, pattern);
+		var filter = new DatabaseRepository.Filter(organization.getId(), accessibleTo, pattern);
 		var total = this.databases.count(filter);
 		List<Database> page = query.beyond(total) ? List.of() : this.databases.page(filter, query);
 		var now = now();

@@ -209,14 +209,6 @@ public class PlanetScaleCredentials {
 		return accesses.contains(PlanetScaleAccesses.EVERY) ? PlanetScaleAccesses.DATABASE_LEVEL.keySet() : accesses;
 	}
 
-	/** The databases a token holds any access on, one by one. */
-	@Transactional(readOnly = true)
-	public Set<String> databasesOf(String tokenId) {
-		return this.jdbc.sql("""
-				select distinct database_id from planetscale_service_token_access
-				where token_id = ? and database_id is not null""").param(tokenId).query(String.class).set();
-	}
-
 	@Transactional
 	public void revoke(String tokenId, Collection<String> accesses, String databaseId) {
 		for (var access : accesses) {

@@ -154,9 +154,10 @@ class PlanetScaleAccessIntegrationTests extends IntegrationTest {
 		var api = api().withHeader("Authorization", token.id() + ":" + token.secret());
 		assertThat(this.admin
 			.post("/v1/organizations/" + this.organization + "/service-tokens/" + token.id() + "/access",
-					"{\"database\": \"alpha\", \"access\": [\"read_database\"]}")
+					"{\"database\": \"alpha\", \"access\": [\"read_database\", \"read_branch\"]}")
 			.status()).isEqualTo(200);
 
+		// Two accesses on one database: still one database in the list and its count.
 		var list = api.get(databases(this.organization)).json();
 		assertThat(list.get("data")).hasSize(1);
 		assertThat(list.get("total_count").asInt()).isEqualTo(1);
