@@ -21,23 +21,12 @@ class CredentialCacheUnitTests {
 		var cache = new CredentialCache<String, String>(Duration.ofMinutes(1));
 		var finishLookup = new CountDownLatch(1);
 		var results = new ConcurrentLinkedQueue<String>();
-		var requests = new ArrayList<Thread>();
-		for (int i = 0; i < 16; i++) {
-			requests.add(new Thread(() -> results.add(cache.get("token", (key) -> {
-				await(finishLookup);
-				return key + "#" + this.lookups.incrementAndGet();
-			}))));
-		}
-		requests.forEach(Thread::start);
-		// Hold the lookup until every request waits: one in the lookup, the others on it
+		// Every request waits before the lookup ends: one in the lookup, the others on it
 		// (before the cache loaded once per key, all sixteen waited in their own lookup).
-		while (!requests.stream().allMatch(CredentialCacheUnitTests::waits)) {
-			Thread.onSpinWait();
-		}
-		finishLookup.countDown();
-		for (var request : requests) {
-			request.join(10_000);
-		}
+		runTogether(16, finishLookup, () -> results.add(cache.get("token", (key) -> {
+			await(finishLookup);
+			return key + "#" + this.lookups.incrementAndGet();
+		})));
 		assertThat(results).hasSize(16).containsOnly("token#1");
 		assertThat(this.lookups).hasValue(1);
 	}
@@ -73,34 +62,42 @@ class CredentialCacheUnitTests {
 		var cache = new CredentialCache<String, String>(Duration.ofMinutes(1));
 		var finishLookup = new CountDownLatch(1);
 		var failures = new ConcurrentLinkedQueue<Throwable>();
+		runTogether(4, finishLookup, () -> {
+			try {
+				cache.get("token", (key) -> {
+					this.lookups.incrementAndGet();
+					await(finishLookup);
+					throw new IllegalStateException("database down");
+				});
+			}
+			catch (RuntimeException ex) {
+				failures.add(ex);
+			}
+		});
+		assertThat(failures).hasSize(4)
+			.allSatisfy((failure) -> assertThat(failure).isInstanceOf(IllegalStateException.class)
+				.hasMessage("database down"));
+		assertThat(cache.get("token", (key) -> "looked up again")).isEqualTo("looked up again");
+	}
+
+	/**
+	 * Starts {@code count} threads running {@code request}, ends the lookup once every
+	 * one of them waits (in the lookup or on it), and waits for them to finish.
+	 */
+	private static void runTogether(int count, CountDownLatch finishLookup, Runnable request)
+			throws InterruptedException {
 		var requests = new ArrayList<Thread>();
-		for (int i = 0; i < 4; i++) {
-			requests.add(new Thread(() -> {
-				try {
-					cache.get("token", (key) -> {
-						this.lookups.incrementAndGet();
-						await(finishLookup);
-						throw new IllegalStateException("database down");
-					});
-				}
-				catch (RuntimeException ex) {
-					failures.add(ex);
-				}
-			}));
+		for (int i = 0; i < count; i++) {
+			requests.add(new Thread(request));
 		}
 		requests.forEach(Thread::start);
 		while (!requests.stream().allMatch(CredentialCacheUnitTests::waits)) {
 			Thread.onSpinWait();
 		}
 		finishLookup.countDown();
-		for (var request : requests) {
-			request.join(10_000);
+		for (var thread : requests) {
+			thread.join(10_000);
 		}
-		assertThat(failures).hasSize(4)
-			.allSatisfy((failure) -> assertThat(failure).isInstanceOf(IllegalStateException.class)
-				.hasMessage("database down"));
-		assertThat(this.lookups).hasValue(1);
-		assertThat(cache.get("token", (key) -> "looked up again")).isEqualTo("looked up again");
 	}
 
 	private static boolean waits(Thread thread) {
