@@ -59,8 +59,7 @@ final class CredentialCache<K, V> {
 		}
 		catch (RuntimeException | Error ex) {
 			// Nothing is kept of a failed lookup (the database down, say): the next
-			// request
-			// tries again.
+			// request tries again.
 			this.entries.remove(key, loading);
 			loading.value.completeExceptionally(ex);
 			throw ex;
