@@ -43,6 +43,9 @@ class HarnessRaceIntegrationTests extends IntegrationTest {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	@Autowired
+	private DbInstanceRepository instances;
+
 	private String account;
 
 	private ExecutorService executor;
@@ -167,7 +170,10 @@ class HarnessRaceIntegrationTests extends IntegrationTest {
 			var deleting = this.executor.submit(() -> client().delete(schemas + "/parent"));
 			awaitWaiting("delete from harness_schema", 1);
 			var creating = submit(6, (i) -> client().post(schemas + "/parent/instance", instance("child_" + i)));
-			awaitWaiting("insert into harness_instance", 6);
+			// Two inserts run at a time (DbInstanceRepository's batcher); the other
+			// creates
+			// wait for one of them to finish and then go into one insert together.
+			awaitWaiting("insert into harness_instance", 2);
 			lock.release();
 			delete = deleting.get();
 			creates = get(creating);
@@ -180,6 +186,76 @@ class HarnessRaceIntegrationTests extends IntegrationTest {
 			assertThat(r.json().get("message").asString()).isEqualTo("Database schema 'parent' not found");
 		});
 		assertNoOrphans();
+	}
+
+	@Test
+	void whenCreatesQueueBehindBusyInsertsThenTheyAreInsertedTogetherAndEachGetsItsOwnOutcome() throws Exception {
+		var schemas = schemaPath("org", "proj");
+		client().post(schemas, repositorySchema("batched"));
+		client().post(schemas + "/batched/instance", instance("existing"));
+		var instances = schemas + "/batched/instance";
+		var created = List.of("new_0", "new_1", "new_2", "new_3", "new_4", "new_5");
+		var requests = new ArrayList<java.util.Map.Entry<String, String>>();
+		created.forEach((identifier) -> requests.add(java.util.Map.entry(instances, instance(identifier))));
+		requests.add(java.util.Map.entry(instances, instance("twice")));
+		requests.add(java.util.Map.entry(instances, instance("twice")));
+		requests.add(java.util.Map.entry(instances, instance("existing")));
+		requests.add(java.util.Map.entry(instances,
+				"{\"identifier\": \"no_branch\", \"name\": \"n\", \"connector\": \"pg\"}"));
+		requests.add(java.util.Map.entry(schemas + "/missing/instance", instance("orphan")));
+
+		List<Api.Response> first;
+		List<Api.Response> queued;
+		// An instance's foreign key locks its schema's row: both inserts that may run at
+		// a
+		// time wait for the lock, and every other create waits for them, in dbplane.
+		try (var lock = rowLock("harness_schema", schemaId("batched"))) {
+			var one = this.executor.submit(() -> client().post(instances, instance("first_0")));
+			awaitWaiting("insert into harness_instance", 1);
+			var two = this.executor.submit(() -> client().post(instances, instance("first_1")));
+			awaitWaiting("insert into harness_instance", 2);
+			var waiting = submit(requests.size(),
+					(i) -> client().post(requests.get(i).getKey(), requests.get(i).getValue()));
+			awaitQueued(requests.size());
+			lock.release();
+			first = get(List.of(one, two));
+			queued = get(waiting);
+		}
+
+		assertThat(first).allSatisfy((r) -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+		for (int i = 0; i < created.size(); i++) {
+			var response = queued.get(i);
+			assertThat(response.status()).as(response.toString()).isEqualTo(201);
+			assertThat(response.json().get("identifier").asString()).isEqualTo(created.get(i));
+			assertThat(client().get(instances + "/" + created.get(i)).json().get("identifier").asString())
+				.isEqualTo(created.get(i));
+		}
+		assertThat(List.of(queued.get(6).status(), queued.get(7).status())).as(queued.subList(6, 8).toString())
+			.containsExactlyInAnyOrder(201, 400);
+		assertThat(queued.get(8).status()).isEqualTo(400);
+		assertThat(queued.get(8).json().get("message").asString())
+			.isEqualTo("Database instance with identifier 'existing' already exists in schema 'batched'");
+		assertThat(queued.get(9).status()).as(queued.get(9).toString()).isEqualTo(400);
+		assertThat(queued.get(9).json().get("message").asString()).contains("branch");
+		assertThat(queued.get(10).status()).isEqualTo(404);
+		assertThat(queued.subList(8, 11)).allSatisfy(HarnessRaceIntegrationTests::assertErrorShape);
+		// Rows inserted by one statement share its transaction id.
+		assertThat(this.jdbc.queryForObject("select count(distinct i.xmin::text) from harness_instance i "
+				+ "join harness_schema s on s.id = i.schema_id where s.account_id = ? and s.identifier = 'batched' "
+				+ "and (i.identifier like 'new_%' or i.identifier = 'twice')", Long.class, this.account))
+			.isLessThan(created.size() + 1);
+		assertNoOrphans();
+	}
+
+	/** Waits until {@code count} creates wait in dbplane for an insert to take them. */
+	private void awaitQueued(int count) throws InterruptedException {
+		var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+		while (this.instances.waitingToInsert() < count) {
+			if (System.nanoTime() > deadline) {
+				fail("Fewer than " + count + " creates ever waited for an insert");
+			}
+			Thread.sleep(10);
+		}
 	}
 
 	@Test
