@@ -3,15 +3,19 @@ package dev.dbplane.planetscale;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 
 import dev.dbplane.security.PlanetScaleAccesses;
+import dev.dbplane.web.Batcher;
 import dev.dbplane.web.TimestampColumns;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 class DatabaseRepository {
@@ -54,6 +58,46 @@ class DatabaseRepository {
 			    select ?, cast(? as varchar), ?, created.id, ? from created where cast(? as varchar) is not null)
 			select organization_id, region_id, plan from created""";
 
+	/**
+	 * {@link #INSERT} for many databases, each given as one element of every array: the
+	 * values travel as text and take their column's type in SQL.
+	 */
+	private static final String INSERT_ALL = """
+			with r as (
+			    select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+			        as r(id, name, kind, region_id, cluster_size, replicas, major_version, minimum_storage_bytes,
+			        maximum_storage_bytes, state, ready_at, default_branch, require_approval_for_deploy,
+			        deletion_protected, allow_data_branching, foreign_keys_enabled, automatic_migrations,
+			        migration_framework, migration_table_name, restrict_branch_region, insights_raw_queries,
+			        production_branch_web_console, created_at, updated_at, version, organization_name, organization_id,
+			        region_ids, access_id, token_id)),
+			created as (
+			    insert into planetscale_database (id, organization_id, name, kind, region_id, cluster_size, replicas,
+			        major_version, minimum_storage_bytes, maximum_storage_bytes, plan, state, ready_at, default_branch,
+			        require_approval_for_deploy, deletion_protected, allow_data_branching, foreign_keys_enabled,
+			        automatic_migrations, migration_framework, migration_table_name, restrict_branch_region,
+			        insights_raw_queries, production_branch_web_console, created_at, updated_at, version)
+			    select r.id, o.id, r.name, r.kind, coalesce(r.region_id, o.default_region_id), r.cluster_size,
+			        r.replicas::integer, r.major_version, r.minimum_storage_bytes::bigint,
+			        r.maximum_storage_bytes::bigint, o.plan, r.state, r.ready_at::timestamptz, r.default_branch,
+			        r.require_approval_for_deploy::boolean, r.deletion_protected::boolean,
+			        r.allow_data_branching::boolean, r.foreign_keys_enabled::boolean, r.automatic_migrations::boolean,
+			        r.migration_framework, r.migration_table_name, r.restrict_branch_region::boolean,
+			        r.insights_raw_queries::boolean, r.production_branch_web_console::boolean,
+			        r.created_at::timestamptz, r.updated_at::timestamptz, r.version::bigint
+			    from r join planetscale_organization o on o.name = r.organization_name and o.id = r.organization_id
+			    where r.region_ids is null or o.default_region_id = any(string_to_array(r.region_ids, ','))
+			    on conflict on constraint planetscale_database_name_unique do nothing
+			    returning id, organization_id, region_id, plan),
+			granted as (
+			    insert into planetscale_service_token_access (id, token_id, access, database_id, created_at)
+			    select r.access_id, r.token_id, ?, created.id, r.created_at::timestamptz
+			    from created join r on r.id = created.id where r.token_id is not null)
+			select id, organization_id, region_id, plan from created""";
+
 	private static final String UPDATE = """
 			update planetscale_database set name = ?, state = ?, default_branch = ?, require_approval_for_deploy = ?,
 			    deletion_protected = ?, allow_data_branching = ?, foreign_keys_enabled = ?, automatic_migrations = ?,
@@ -64,6 +108,8 @@ class DatabaseRepository {
 	private final JdbcClient jdbc;
 
 	private final RegionRepository regions;
+
+	private final Batcher<Pending, Boolean> batcher = new Batcher<>(2, 64, this::insertAll);
 
 	DatabaseRepository(JdbcClient jdbc, RegionRepository regions) {
 		this.jdbc = jdbc;
@@ -133,6 +179,77 @@ class DatabaseRepository {
 	 * name is taken in it, or its default region is not in the list
 	 */
 	boolean insert(Database database, String organizationId, List<String> defaultRegionIds, String creatorTokenId) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return insertOne(database, organizationId, defaultRegionIds, creatorTokenId);
+		}
+		var inserted = this.batcher.submit(new Pending(database, organizationId, defaultRegionIds, creatorTokenId));
+		return (inserted != null) ? inserted : insertOne(database, organizationId, defaultRegionIds, creatorTokenId);
+	}
+
+	/** How many creates wait for a batch to insert their database. */
+	int waitingToInsert() {
+		return this.batcher.waiting();
+	}
+
+	/** A database to insert, with what {@link #insert} takes besides. */
+	private record Pending(Database database, String organizationId, List<String> defaultRegionIds,
+			String creatorTokenId) {
+	}
+
+	/**
+	 * Inserts the databases of concurrent creates: one alone with {@link #insertOne},
+	 * several in one statement, {@link #INSERT} for each. A database the statement does
+	 * not insert, or a statement refused as a whole, gets {@code null}: it goes through
+	 * {@link #insertOne} on its own, which decides exactly as without the batch.
+	 */
+	private List<Boolean> insertAll(List<Pending> batch) {
+		if (batch.size() == 1) {
+			var only = batch.get(0);
+			return List
+				.of(insertOne(only.database(), only.organizationId(), only.defaultRegionIds(), only.creatorTokenId()));
+		}
+		var columns = new Columns(batch.size());
+		for (var pending : batch) {
+			var database = pending.database();
+			var createdAt = database.getCreatedAt().toString();
+			columns.add(database.getId(), database.getName(), database.getKind().wire(),
+					(database.getRegion() != null) ? database.getRegion().getId() : null, database.getClusterSize(),
+					database.getReplicas(), database.getMajorVersion(), database.getMinimumStorageBytes(),
+					database.getMaximumStorageBytes(), database.getState().wire(), database.getReadyAt(),
+					database.getDefaultBranch(), database.isRequireApprovalForDeploy(), database.isDeletionProtected(),
+					database.isAllowDataBranching(), database.isForeignKeysEnabled(), database.getAutomaticMigrations(),
+					database.getMigrationFramework(), database.getMigrationTableName(),
+					database.isRestrictBranchRegion(), database.isInsightsRawQueries(),
+					database.isProductionBranchWebConsole(), createdAt, database.getUpdatedAt(), database.getVersion(),
+					database.getOrganizationName(), pending.organizationId(),
+					(pending.defaultRegionIds() != null) ? String.join(",", pending.defaultRegionIds()) : null,
+					PublicIds.next(), pending.creatorTokenId());
+		}
+		var placed = new HashMap<String, String[]>();
+		try {
+			this.jdbc.sql(INSERT_ALL)
+				.params(columns.arrays())
+				.query((rs, row) -> placed.put(rs.getString(1),
+						new String[] { rs.getString(2), rs.getString(3), rs.getString(4) }))
+				.list();
+		}
+		catch (DataIntegrityViolationException ex) {
+			placed.clear();
+		}
+		var result = new ArrayList<Boolean>(batch.size());
+		for (var pending : batch) {
+			var database = pending.database();
+			var placement = placed.get(database.getId());
+			if (placement != null) {
+				database.placed(placement[0], region(placement[1], database.getRegion()), placement[2]);
+			}
+			result.add((placement != null) ? true : null);
+		}
+		return result;
+	}
+
+	private boolean insertOne(Database database, String organizationId, List<String> defaultRegionIds,
+			String creatorTokenId) {
 		var region = (database.getRegion() != null) ? database.getRegion().getId() : null;
 		var regionIds = (defaultRegionIds != null) ? String.join(",", defaultRegionIds) : null;
 		var createdAt = TimestampColumns.timestamptz(database.getCreatedAt());
@@ -238,6 +355,38 @@ class DatabaseRepository {
 	 * matches; null for any name
 	 */
 	record Filter(String organizationId, String accessibleTo, String namePattern) {
+	}
+
+	/**
+	 * The values of a batch, column by column, as text arrays for {@link #INSERT_ALL}.
+	 */
+	private static final class Columns {
+
+		private static final int COUNT = 30;
+
+		private final String[][] arrays;
+
+		private int row;
+
+		Columns(int rows) {
+			this.arrays = new String[COUNT][rows];
+		}
+
+		void add(Object... values) {
+			for (int i = 0; i < COUNT; i++) {
+				this.arrays[i][this.row] = (values[i] != null) ? values[i].toString() : null;
+			}
+			this.row++;
+		}
+
+		/** The arrays, then the access every creator gets. */
+		Object[] arrays() {
+			var params = new Object[COUNT + 1];
+			System.arraycopy(this.arrays, 0, params, 0, COUNT);
+			params[COUNT] = PlanetScaleAccesses.EVERY;
+			return params;
+		}
+
 	}
 
 }

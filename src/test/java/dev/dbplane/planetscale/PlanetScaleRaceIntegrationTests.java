@@ -50,6 +50,9 @@ class PlanetScaleRaceIntegrationTests extends IntegrationTest {
 	@Autowired
 	private Organizations organizations;
 
+	@Autowired
+	private DatabaseRepository databaseRows;
+
 	private String organization;
 
 	private Api client;
@@ -196,6 +199,73 @@ class PlanetScaleRaceIntegrationTests extends IntegrationTest {
 			assertThat(count("busy") + count("wanted")).isLessThanOrEqualTo(2);
 			this.jdbc.update("delete from planetscale_database where organization_id = ?",
 					organizationId(this.organization));
+		}
+	}
+
+	@Test
+	void whenCreatesQueueBehindBusyInsertsThenTheyAreInsertedTogetherAndEachGetsItsOwnOutcome() throws Exception {
+		create("existing");
+		var names = List.of("new-0", "new-1", "new-2", "new-3", "new-4", "new-5", "twice", "twice", "existing");
+
+		List<Api.Response> first;
+		List<Api.Response> queued;
+		// A database's foreign key locks its organization's row: both inserts that may
+		// run
+		// at a time wait for the lock, and every other create waits for them, in dbplane.
+		try (var lock = RowLock.of("select 1 from planetscale_organization where id = ? for update",
+				organizationId(this.organization))) {
+			var one = this.executor.submit(() -> this.client.post(databases(this.organization), mysql("first-0")));
+			awaitWaiting("with created as (%insert into planetscale_database", 1);
+			var two = this.executor.submit(() -> this.client.post(databases(this.organization), mysql("first-1")));
+			awaitWaiting("with created as (%insert into planetscale_database", 2);
+			var waiting = submit(names.size(),
+					(i) -> this.client.post(databases(this.organization), mysql(names.get(i))));
+			awaitQueued(names.size());
+			lock.rollback();
+			first = get(List.of(one, two));
+			queued = get(waiting);
+		}
+
+		assertThat(first).allSatisfy((r) -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+		for (int i = 0; i < 6; i++) {
+			var response = queued.get(i);
+			assertThat(response.status()).as(response.toString()).isEqualTo(201);
+			assertThat(response.json().get("name").asString()).isEqualTo(names.get(i));
+			assertThat(this.client.get(databases(this.organization) + "/" + names.get(i)).json().get("id"))
+				.isEqualTo(response.json().get("id"));
+		}
+		assertThat(List.of(queued.get(6).status(), queued.get(7).status())).as(queued.subList(6, 8).toString())
+			.containsExactlyInAnyOrder(201, 422);
+		assertThat(queued.get(8).status()).isEqualTo(422);
+		assertThat(queued.stream().filter((r) -> r.status() == 422)).allSatisfy((r) -> {
+			assertShape(r);
+			assertThat(r.json().get("message").asString()).isEqualTo("Name has already been taken");
+		});
+		// Rows inserted by one statement share its transaction id; each database has the
+		// creating token's access.
+		var batched = "(d.name like 'new-%' or d.name = 'twice')";
+		assertThat(
+				this.jdbc.queryForObject(
+						"select count(distinct d.xmin::text) from planetscale_database d "
+								+ "where d.organization_id = ? and " + batched,
+						Long.class, organizationId(this.organization)))
+			.isLessThan(7);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from planetscale_database d " + "where d.organization_id = ? and " + batched
+						+ " and exists (select 1 from "
+						+ "planetscale_service_token_access a where a.database_id = d.id and a.access = '*')",
+				Long.class, organizationId(this.organization)))
+			.isEqualTo(7);
+	}
+
+	/** Waits until {@code count} creates wait in dbplane for an insert to take them. */
+	private void awaitQueued(int count) throws InterruptedException {
+		var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (this.databaseRows.waitingToInsert() < count) {
+			if (System.nanoTime() > deadline) {
+				fail("Fewer than " + count + " creates ever waited for an insert");
+			}
+			Thread.sleep(10);
 		}
 	}
 
