@@ -1,12 +1,13 @@
--- What dbplane runs for one PlanetScale create database (from its SQL log): one statement,
--- committed on its own, that inserts the database into the caller's organization, reading the
--- organization's id, plan and default region from its row (the request names no region, so the
--- default region must be one it is valid in; the cluster size is checked against the catalogue in
--- memory, the caller against its cached credential), and gives the creating service token every
--- database-level access on it (one row). dbplane makes its 12-character ids in Java; here they are
--- random 48-bit numbers in hexadecimal, drawn by pgbench without a round trip. bench/run passes
--- the organization's id as :organization_id and every region's id, comma-separated, as :regions
--- (dbplane passes the regions the request is valid in).
+-- What dbplane runs for one PlanetScale create database that arrives alone (from its SQL log;
+-- concurrent creates go into one statement together, as harness-create-instance.sql says): one
+-- statement, committed on its own, that inserts the database into the caller's organization,
+-- reading the organization's id, plan and default region from its row (the request names no region,
+-- so the default region must be one it is valid in; the cluster size is checked against the
+-- catalogue in memory, the caller against its cached credential), and gives the creating service
+-- token every database-level access on it (one row). dbplane makes its 12-character ids in Java;
+-- here they are random 48-bit numbers in hexadecimal, drawn by pgbench without a round trip.
+-- bench/run passes the organization's id as :organization_id and every region's id,
+-- comma-separated, as :regions (dbplane passes the regions the request is valid in).
 \set database random(0, 281474976710655)
 \set access random(0, 281474976710655)
 with created as (
