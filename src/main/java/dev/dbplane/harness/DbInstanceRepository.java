@@ -38,7 +38,7 @@ class DbInstanceRepository {
 
 	private final JdbcClient jdbc;
 
-	private final Batcher<Pending, Boolean> batcher = new Batcher<>(2, 64, this::insertAll);
+	private final Batcher<Pending, Boolean> batcher = Batcher.forInserts(this::insertAll);
 
 	DbInstanceRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;

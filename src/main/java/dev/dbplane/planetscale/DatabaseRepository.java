@@ -109,7 +109,7 @@ class DatabaseRepository {
 
 	private final RegionRepository regions;
 
-	private final Batcher<Pending, Boolean> batcher = new Batcher<>(2, 64, this::insertAll);
+	private final Batcher<Pending, Boolean> batcher = Batcher.forInserts(this::insertAll);
 
 	DatabaseRepository(JdbcClient jdbc, RegionRepository regions) {
 		this.jdbc = jdbc;

@@ -96,11 +96,18 @@ class DatabaseOutageIntegrationTests {
 		assertThat(client().get("/actuator/health/readiness").status()).isEqualTo(200);
 
 		this.postgres.close();
-		var during = inParallel(List.of(() -> client().get(schemas + "/s0"), () -> client().get(schemas),
-				() -> client().post(schemas, repositorySchema("during")),
+		var calls = new ArrayList<>(List.<Callable<Api.Response>>of(() -> client().get(schemas + "/s0"),
+				() -> client().get(schemas), () -> client().post(schemas, repositorySchema("during")),
 				() -> client().put(schemas + "/s1", "{\"name\": \"during\"}"), () -> client().delete(schemas + "/s2"),
 				() -> client().post(schemas + "/s3/instancelist", null),
 				() -> client().delete(schemas + "/s4/instance/i")));
+		// More instance creates than inserts run at a time: the others wait for those and
+		// get the same 503.
+		for (int i = 0; i < 6; i++) {
+			var identifier = "during_" + i;
+			calls.add(() -> client().post(schemas + "/s0/instance", instance(identifier)));
+		}
+		var during = inParallel(calls);
 		var planetscaleDuring = inParallel(
 				List.of(() -> planetscale().get(DATABASES + "/db-0"), () -> planetscale().get(DATABASES + "?q=db"),
 						() -> planetscale().post(DATABASES, "{\"name\": \"during\", \"cluster_size\": \"PS_10\"}"),

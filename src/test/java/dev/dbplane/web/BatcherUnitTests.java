@@ -35,7 +35,7 @@ class BatcherUnitTests {
 
 	@Test
 	void whenAnItemArrivesAloneThenItRunsAloneOnItsOwnThread() {
-		var batcher = new Batcher<Integer, String>(2, 64, this::record);
+		var batcher = new Batcher<Integer, String>(2, 64, this::record, (failure) -> false);
 
 		assertThat(batcher.submit(7)).isEqualTo("#7");
 
@@ -47,7 +47,7 @@ class BatcherUnitTests {
 
 	@Test
 	void whenItemsArriveWhileEveryLeaderIsBusyThenTheyRunTogetherOnTheThreadOfOneOfThem() throws Exception {
-		var batcher = new Batcher<Integer, String>(1, 64, this::recordBlockingOnFirst);
+		var batcher = new Batcher<Integer, String>(1, 64, this::recordBlockingOnFirst, (failure) -> false);
 		var first = submit(batcher, 0);
 		awaitRuns(1);
 		var submitters = new ConcurrentLinkedQueue<Thread>();
@@ -77,7 +77,7 @@ class BatcherUnitTests {
 				throw new IllegalStateException("batch with 2 refused");
 			}
 			return result;
-		});
+		}, (failure) -> false);
 		var first = submit(batcher, 0);
 		awaitRuns(1);
 		var failing = List.of(submit(batcher, 1), submit(batcher, 2));
@@ -93,8 +93,27 @@ class BatcherUnitTests {
 	}
 
 	@Test
+	void whenABatchFailsForEveryoneThenTheWaitingItemsGetTheFailureWithoutRunning() throws Exception {
+		var batcher = new Batcher<Integer, String>(1, 1, (items) -> {
+			recordBlockingOnFirst(items);
+			throw new IllegalStateException("no connection");
+		}, (failure) -> failure.getMessage().equals("no connection"));
+		var first = submit(batcher, 0);
+		awaitRuns(1);
+		var waiting = List.of(submit(batcher, 1), submit(batcher, 2));
+		awaitWaiting(batcher, 2);
+
+		this.releaseFirst.countDown();
+
+		for (var future : List.of(first, waiting.get(0), waiting.get(1))) {
+			assertThatIllegalStateException().isThrownBy(() -> unwrap(future)).withMessage("no connection");
+		}
+		assertThat(this.runs).hasSize(1);
+	}
+
+	@Test
 	void whenMoreItemsWaitThanABatchHoldsThenTheyRunInSeveralBatches() throws Exception {
-		var batcher = new Batcher<Integer, String>(1, 2, this::recordBlockingOnFirst);
+		var batcher = new Batcher<Integer, String>(1, 2, this::recordBlockingOnFirst, (failure) -> false);
 		var first = submit(batcher, 0);
 		awaitRuns(1);
 		var rest = IntStream.rangeClosed(1, 5).mapToObj((i) -> submit(batcher, i)).toList();
@@ -117,7 +136,7 @@ class BatcherUnitTests {
 		var batcher = new Batcher<Integer, Integer>(2, 8, (items) -> {
 			ran.addAndGet(items.size());
 			return items.stream().map((item) -> item * 2).toList();
-		});
+		}, (failure) -> false);
 		var futures = new ArrayList<Future<?>>();
 		for (int thread = 0; thread < 16; thread++) {
 			int base = thread * 100_000;
