@@ -10,6 +10,7 @@ import java.util.StringJoiner;
 import java.util.UUID;
 
 import dev.dbplane.web.Batcher;
+import dev.dbplane.web.TextColumns;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -89,85 +90,47 @@ class DbInstanceRepository {
 		if (batch.size() == 1) {
 			return List.of(insertOne(batch.get(0).schema(), batch.get(0).instance()));
 		}
-		int n = batch.size();
-		var ids = new String[n];
-		var identifiers = new String[n];
-		var names = new String[n];
-		var tags = new String[n];
-		var connectors = new String[n];
-		var branches = new String[n];
-		var commits = new String[n];
-		var gitTags = new String[n];
-		var contexts = new String[n];
-		var properties = new String[n];
-		var changelogVersions = new String[n];
-		var lastAppliedTags = new String[n];
-		var changeSetTags = new String[n];
-		var toOnboard = new Boolean[n];
-		var createdAt = new String[n];
-		var updatedAt = new String[n];
-		var versions = new Long[n];
-		var accounts = new String[n];
-		var orgs = new String[n];
-		var projects = new String[n];
-		var schemas = new String[n];
-		var hasRevision = new Boolean[n];
-		for (int i = 0; i < n; i++) {
-			var instance = batch.get(i).instance();
-			var schema = batch.get(i).schema();
-			ids[i] = instance.getId().toString();
-			identifiers[i] = instance.getIdentifier();
-			names[i] = instance.getName();
-			tags[i] = json(instance.getTags());
-			connectors[i] = instance.getConnector();
-			branches[i] = instance.getBranch();
-			commits[i] = instance.getCommitSha();
-			gitTags[i] = instance.getGitTag();
-			contexts[i] = instance.getContext();
-			properties[i] = json(instance.getSubstituteProperties());
-			changelogVersions[i] = instance.getChangelogVersion();
-			lastAppliedTags[i] = instance.getLastAppliedTag();
-			changeSetTags[i] = instance.getLastDeployedChangeSetTag();
-			toOnboard[i] = instance.isToOnboard();
-			createdAt[i] = instance.getCreatedAt().toString();
-			updatedAt[i] = instance.getUpdatedAt().toString();
-			versions[i] = instance.getVersion();
-			accounts[i] = schema.accountId();
-			orgs[i] = schema.org();
-			projects[i] = schema.project();
-			schemas[i] = schema.identifier();
-			hasRevision[i] = instance.hasRevision();
+		var columns = new TextColumns(22, batch.size());
+		for (var pending : batch) {
+			var instance = pending.instance();
+			var schema = pending.schema();
+			columns.add(instance.getId(), instance.getIdentifier(), instance.getName(), json(instance.getTags()),
+					instance.getConnector(), instance.getBranch(), instance.getCommitSha(), instance.getGitTag(),
+					instance.getContext(), json(instance.getSubstituteProperties()), instance.getChangelogVersion(),
+					instance.getLastAppliedTag(), instance.getLastDeployedChangeSetTag(), instance.isToOnboard(),
+					instance.getCreatedAt(), instance.getUpdatedAt(), instance.getVersion(), schema.accountId(),
+					schema.org(), schema.project(), schema.identifier(), instance.hasRevision());
 		}
 		var inserted = new HashMap<UUID, UUID>();
 		try {
-			this.jdbc.sql("""
-					insert into harness_instance (id, schema_id, identifier, name, tags, connector, branch, commit_sha,
-					    git_tag, context, substitute_properties, changelog_version, last_applied_tag,
-					    last_deployed_change_set_tag, to_onboard, created_at, updated_at, version)
-					select r.id, s.id, r.identifier, r.name, r.tags::jsonb, r.connector, r.branch, r.commit_sha,
-					    r.git_tag, r.context, r.substitute_properties::jsonb, r.changelog_version, r.last_applied_tag,
-					    r.last_deployed_change_set_tag, r.to_onboard, r.created_at, r.updated_at, r.version
-					from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-					    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::timestamptz[],
-					    ?::timestamptz[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[])
-					    as r(id, identifier, name, tags, connector, branch, commit_sha, git_tag, context,
-					    substitute_properties, changelog_version, last_applied_tag, last_deployed_change_set_tag,
-					    to_onboard, created_at, updated_at, version, account_id, org, project, schema_identifier,
-					    has_revision)
-					join harness_schema s on s.account_id = r.account_id and s.org = r.org and s.project = r.project
-					    and s.identifier = r.schema_identifier and (r.has_revision or s.type <> 'Repository')
-					on conflict on constraint harness_instance_identifier_unique do nothing
-					returning id, schema_id""")
-				.params(ids, identifiers, names, tags, connectors, branches, commits, gitTags, contexts, properties,
-						changelogVersions, lastAppliedTags, changeSetTags, toOnboard, createdAt, updatedAt, versions,
-						accounts, orgs, projects, schemas, hasRevision)
+			this.jdbc
+				.sql("""
+						insert into harness_instance (id, schema_id, identifier, name, tags, connector, branch, commit_sha,
+						    git_tag, context, substitute_properties, changelog_version, last_applied_tag,
+						    last_deployed_change_set_tag, to_onboard, created_at, updated_at, version)
+						select r.id::uuid, s.id, r.identifier, r.name, r.tags::jsonb, r.connector, r.branch, r.commit_sha,
+						    r.git_tag, r.context, r.substitute_properties::jsonb, r.changelog_version, r.last_applied_tag,
+						    r.last_deployed_change_set_tag, r.to_onboard::boolean, r.created_at::timestamptz,
+						    r.updated_at::timestamptz, r.version::bigint
+						from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+						    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+						    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+						    as r(id, identifier, name, tags, connector, branch, commit_sha, git_tag, context,
+						    substitute_properties, changelog_version, last_applied_tag, last_deployed_change_set_tag,
+						    to_onboard, created_at, updated_at, version, account_id, org, project, schema_identifier,
+						    has_revision)
+						join harness_schema s on s.account_id = r.account_id and s.org = r.org and s.project = r.project
+						    and s.identifier = r.schema_identifier and (r.has_revision::boolean or s.type <> 'Repository')
+						on conflict on constraint harness_instance_identifier_unique do nothing
+						returning id, schema_id""")
+				.params(columns.parameters())
 				.query((rs, row) -> inserted.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
 				.list();
 		}
 		catch (DataIntegrityViolationException ex) {
 			inserted.clear();
 		}
-		var result = new ArrayList<Boolean>(n);
+		var result = new ArrayList<Boolean>(batch.size());
 		for (var pending : batch) {
 			var schemaId = inserted.get(pending.instance().getId());
 			if (schemaId != null) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import dev.dbplane.security.PlanetScaleAccesses;
 import dev.dbplane.web.Batcher;
+import dev.dbplane.web.TextColumns;
 import dev.dbplane.web.TimestampColumns;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -208,7 +209,7 @@ class DatabaseRepository {
 			return List
 				.of(insertOne(only.database(), only.organizationId(), only.defaultRegionIds(), only.creatorTokenId()));
 		}
-		var columns = new Columns(batch.size());
+		var columns = new TextColumns(30, batch.size());
 		for (var pending : batch) {
 			var database = pending.database();
 			var createdAt = database.getCreatedAt().toString();
@@ -228,7 +229,7 @@ class DatabaseRepository {
 		var placed = new HashMap<String, String[]>();
 		try {
 			this.jdbc.sql(INSERT_ALL)
-				.params(columns.arrays())
+				.params(columns.parameters(PlanetScaleAccesses.EVERY))
 				.query((rs, row) -> placed.put(rs.getString(1),
 						new String[] { rs.getString(2), rs.getString(3), rs.getString(4) }))
 				.list();
@@ -355,38 +356,6 @@ class DatabaseRepository {
 	 * matches; null for any name
 	 */
 	record Filter(String organizationId, String accessibleTo, String namePattern) {
-	}
-
-	/**
-	 * The values of a batch, column by column, as text arrays for {@link #INSERT_ALL}.
-	 */
-	private static final class Columns {
-
-		private static final int COUNT = 30;
-
-		private final String[][] arrays;
-
-		private int row;
-
-		Columns(int rows) {
-			this.arrays = new String[COUNT][rows];
-		}
-
-		void add(Object... values) {
-			for (int i = 0; i < COUNT; i++) {
-				this.arrays[i][this.row] = (values[i] != null) ? values[i].toString() : null;
-			}
-			this.row++;
-		}
-
-		/** The arrays, then the access every creator gets. */
-		Object[] arrays() {
-			var params = new Object[COUNT + 1];
-			System.arraycopy(this.arrays, 0, params, 0, COUNT);
-			params[COUNT] = PlanetScaleAccesses.EVERY;
-			return params;
-		}
-
 	}
 
 }
