@@ -15,8 +15,9 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  * Runs items that concurrent requests submit in batches, on the requests' own threads. A
  * request that finds a free leader slot runs a batch of what is waiting (its own item
  * included); the others wait until a leader has run theirs. A leader that finishes hands
- * its slot to the oldest waiting request, so no request runs more than one batch. With
- * one request at a time every batch is that request alone: nothing waits for company.
+ * its slot to the oldest waiting request instead of running another batch, so no request
+ * serves the others for long. With one request at a time every batch is that request
+ * alone: nothing waits for company.
  * <p>
  * Creates use it to insert the rows of concurrent requests in one statement: one round
  * trip and one commit for many rows, which on a machine shared with PostgreSQL leaves
@@ -56,11 +57,11 @@ public final class Batcher<T, R> {
 
 	/**
 	 * For inserts: two statements at a time, up to 64 rows each (1, 2, 4 and 8 statements
-	 * measured alike in the benchmark; two leave the rest of the pool to reads). When a
-	 * statement found no connection, PostgreSQL is down or the pool is exhausted: the
-	 * creates waiting behind it get the same 503 at once, so that none waits for a
-	 * connection longer than {@code spring.datasource.hikari.connection-timeout}, as a
-	 * read does.
+	 * at a time were within the noise of short benchmark runs; two leave the rest of the
+	 * pool to reads). When a statement found no connection, PostgreSQL is down or the
+	 * pool is exhausted: the creates waiting behind it get the same 503 at once, so that
+	 * none waits for a connection longer than
+	 * {@code spring.datasource.hikari.connection-timeout}, as a read does.
 	 */
 	public static <T, R> Batcher<T, R> forInserts(Function<List<T>, List<R>> run) {
 		return new Batcher<>(2, 64, run, (failure) -> failure instanceof CannotGetJdbcConnectionException);
@@ -74,7 +75,8 @@ public final class Batcher<T, R> {
 		var mine = new Entry<T, R>(item, Thread.currentThread());
 		this.waiting.add(mine);
 		if (this.leaders.tryAcquire()) {
-			lead(null);
+			// Its own item first, unless another leader has taken it already.
+			lead(this.waiting.remove(mine) ? mine : null);
 		}
 		// An interrupt cannot take the item back from a batch that may be running it: the
 		// request waits for the outcome and keeps the interrupt for its caller.

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.InitBinder;
  * converter compares the parameter's annotations reflectively with those of every other
  * {@code String} parameter it has seen (its cache keys hash by type alone): with the
  * Swagger annotations on the path variables that was 7 to 8% of the CPU time of a create
- * (async-profiler, bench/run's Harness create at 32 connections). Several values of one
- * parameter still become one comma-separated text, as the conversion service made them.
+ * (async-profiler, Harness creates at 32 connections). Several values of one parameter
+ * still become one comma-separated text, as the conversion service made them.
  */
 @ControllerAdvice
 class StringBinding {
