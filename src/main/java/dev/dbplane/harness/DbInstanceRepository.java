@@ -9,14 +9,13 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
 
-import dev.dbplane.web.Batcher;
+import dev.dbplane.web.BatchedInserts;
 import dev.dbplane.web.TextColumns;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static dev.dbplane.harness.Columns.json;
 import static dev.dbplane.harness.Columns.stringMap;
@@ -39,7 +38,7 @@ class DbInstanceRepository {
 
 	private final JdbcClient jdbc;
 
-	private final Batcher<Pending, Boolean> batcher = Batcher.forInserts(this::insertAll);
+	private final BatchedInserts<Pending> inserts = new BatchedInserts<>(this::insertOne, this::insertAll);
 
 	DbInstanceRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -62,16 +61,12 @@ class DbInstanceRepository {
 	 * {@code harness_instance_schema_id_fkey}.
 	 */
 	boolean insert(SchemaKey schema, DbInstance instance) {
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			return insertOne(schema, instance);
-		}
-		var inserted = this.batcher.submit(new Pending(schema, instance));
-		return (inserted != null) ? inserted : insertOne(schema, instance);
+		return this.inserts.insert(new Pending(schema, instance));
 	}
 
 	/** How many creates wait for a batch to insert their instance. */
 	int waitingToInsert() {
-		return this.batcher.waiting();
+		return this.inserts.waiting();
 	}
 
 	/** An instance to insert into the schema a key addresses. */
@@ -79,17 +74,12 @@ class DbInstanceRepository {
 	}
 
 	/**
-	 * Inserts the instances of concurrent creates: one alone with {@link #insertOne},
-	 * several in one statement that is {@link #insertOne}'s insert for each. An instance
-	 * the statement does not insert (a taken identifier, a missing schema, the revision
-	 * rule) or a statement refused as a whole (a schema deleted meanwhile) gets
-	 * {@code null}: it goes through {@link #insertOne} on its own, which decides and says
-	 * why exactly as without the batch.
+	 * Inserts the instances of concurrent creates in one statement that is
+	 * {@link #insertOne}'s insert for each. An instance it does not insert (a taken
+	 * identifier, a missing schema, the revision rule) or a statement refused as a whole
+	 * (a schema deleted meanwhile) gets {@code null}, for {@link #insertOne} to decide.
 	 */
 	private List<Boolean> insertAll(List<Pending> batch) {
-		if (batch.size() == 1) {
-			return List.of(insertOne(batch.get(0).schema(), batch.get(0).instance()));
-		}
 		var columns = new TextColumns(22, batch.size());
 		for (var pending : batch) {
 			var instance = pending.instance();
@@ -141,7 +131,9 @@ class DbInstanceRepository {
 		return result;
 	}
 
-	private boolean insertOne(SchemaKey schema, DbInstance instance) {
+	private boolean insertOne(Pending pending) {
+		var schema = pending.schema();
+		var instance = pending.instance();
 		var schemaId = this.jdbc.sql("""
 				insert into harness_instance (id, schema_id, identifier, name, tags, connector, branch, commit_sha,
 				    git_tag, context, substitute_properties, changelog_version, last_applied_tag,

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.dbplane.security.PlanetScaleAccesses;
-import dev.dbplane.web.Batcher;
+import dev.dbplane.web.BatchedInserts;
 import dev.dbplane.web.TextColumns;
 import dev.dbplane.web.TimestampColumns;
 
@@ -16,7 +16,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 class DatabaseRepository {
@@ -110,7 +109,7 @@ class DatabaseRepository {
 
 	private final RegionRepository regions;
 
-	private final Batcher<Pending, Boolean> batcher = Batcher.forInserts(this::insertAll);
+	private final BatchedInserts<Pending> inserts = new BatchedInserts<>(this::insertOne, this::insertAll);
 
 	DatabaseRepository(JdbcClient jdbc, RegionRepository regions) {
 		this.jdbc = jdbc;
@@ -180,16 +179,12 @@ class DatabaseRepository {
 	 * name is taken in it, or its default region is not in the list
 	 */
 	boolean insert(Database database, String organizationId, List<String> defaultRegionIds, String creatorTokenId) {
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			return insertOne(database, organizationId, defaultRegionIds, creatorTokenId);
-		}
-		var inserted = this.batcher.submit(new Pending(database, organizationId, defaultRegionIds, creatorTokenId));
-		return (inserted != null) ? inserted : insertOne(database, organizationId, defaultRegionIds, creatorTokenId);
+		return this.inserts.insert(new Pending(database, organizationId, defaultRegionIds, creatorTokenId));
 	}
 
 	/** How many creates wait for a batch to insert their database. */
 	int waitingToInsert() {
-		return this.batcher.waiting();
+		return this.inserts.waiting();
 	}
 
 	/** A database to insert, with what {@link #insert} takes besides. */
@@ -198,21 +193,14 @@ class DatabaseRepository {
 	}
 
 	/**
-	 * Inserts the databases of concurrent creates: one alone with {@link #insertOne},
-	 * several in one statement, {@link #INSERT} for each. A database the statement does
-	 * not insert, or a statement refused as a whole, gets {@code null}: it goes through
-	 * {@link #insertOne} on its own, which decides exactly as without the batch.
+	 * Inserts the databases of concurrent creates in one statement, {@link #INSERT} for
+	 * each. A database the statement does not insert, or a statement refused as a whole,
+	 * gets {@code null}, for {@link #insertOne} to decide.
 	 */
 	private List<Boolean> insertAll(List<Pending> batch) {
-		if (batch.size() == 1) {
-			var only = batch.get(0);
-			return List
-				.of(insertOne(only.database(), only.organizationId(), only.defaultRegionIds(), only.creatorTokenId()));
-		}
 		var columns = new TextColumns(30, batch.size());
 		for (var pending : batch) {
 			var database = pending.database();
-			var createdAt = database.getCreatedAt().toString();
 			columns.add(database.getId(), database.getName(), database.getKind().wire(),
 					(database.getRegion() != null) ? database.getRegion().getId() : null, database.getClusterSize(),
 					database.getReplicas(), database.getMajorVersion(), database.getMinimumStorageBytes(),
@@ -221,8 +209,8 @@ class DatabaseRepository {
 					database.isAllowDataBranching(), database.isForeignKeysEnabled(), database.getAutomaticMigrations(),
 					database.getMigrationFramework(), database.getMigrationTableName(),
 					database.isRestrictBranchRegion(), database.isInsightsRawQueries(),
-					database.isProductionBranchWebConsole(), createdAt, database.getUpdatedAt(), database.getVersion(),
-					database.getOrganizationName(), pending.organizationId(),
+					database.isProductionBranchWebConsole(), database.getCreatedAt(), database.getUpdatedAt(),
+					database.getVersion(), database.getOrganizationName(), pending.organizationId(),
 					(pending.defaultRegionIds() != null) ? String.join(",", pending.defaultRegionIds()) : null,
 					PublicIds.next(), pending.creatorTokenId());
 		}
@@ -249,8 +237,11 @@ class DatabaseRepository {
 		return result;
 	}
 
-	private boolean insertOne(Database database, String organizationId, List<String> defaultRegionIds,
-			String creatorTokenId) {
+	private boolean insertOne(Pending pending) {
+		var database = pending.database();
+		var organizationId = pending.organizationId();
+		var defaultRegionIds = pending.defaultRegionIds();
+		var creatorTokenId = pending.creatorTokenId();
 		var region = (database.getRegion() != null) ? database.getRegion().getId() : null;
 		var regionIds = (defaultRegionIds != null) ? String.join(",", defaultRegionIds) : null;
 		var createdAt = TimestampColumns.timestamptz(database.getCreatedAt());

@@ -9,8 +9,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-
 /**
  * Runs items that concurrent requests submit in batches, on the requests' own threads. A
  * request that finds a free leader slot runs a batch of what is waiting (its own item
@@ -53,18 +51,6 @@ public final class Batcher<T, R> {
 		this.maxBatch = maxBatch;
 		this.run = run;
 		this.failsEveryone = failsEveryone;
-	}
-
-	/**
-	 * For inserts: two statements at a time, up to 64 rows each (1, 2, 4 and 8 statements
-	 * at a time were within the noise of short benchmark runs; two leave the rest of the
-	 * pool to reads). When a statement found no connection, PostgreSQL is down or the
-	 * pool is exhausted: the creates waiting behind it get the same 503 at once, so that
-	 * none waits for a connection longer than
-	 * {@code spring.datasource.hikari.connection-timeout}, as a read does.
-	 */
-	public static <T, R> Batcher<T, R> forInserts(Function<List<T>, List<R>> run) {
-		return new Batcher<>(2, 64, run, (failure) -> failure instanceof CannotGetJdbcConnectionException);
 	}
 
 	/**
