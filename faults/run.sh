@@ -51,9 +51,11 @@ need() {
 }
 need curl curl
 need jq jq
+# The server's binaries (a machine may have only the client's, which share the folder).
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-if [ -z "$pgbin" ]; then
-  need pg_ctlcluster postgresql
+if [ ! -x "$pgbin/initdb" ]; then
+  log "installing postgresql"
+  apt-get update -q >/dev/null && apt-get install -y -q postgresql >/dev/null || die "cannot install postgresql"
   pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
