@@ -257,6 +257,25 @@ class PlanetScaleAccessIntegrationTests extends IntegrationTest {
 		assertThat(output.getAll()).doesNotContain(secret);
 	}
 
+	/** planetscale-go's ServiceTokenAccess and pscale's add-access read resource.type. */
+	@Test
+	void whenAccessesAreListedThenEachResourceNamesItsOwnType() {
+		var target = this.planetScaleCredentials.issueServiceToken(organizationId(this.organization), "t", Set.of(),
+				null);
+		var access = "/v1/organizations/" + this.organization + "/service-tokens/" + target.id() + "/access";
+		assertThat(this.admin.post(access, "{\"database\": \"alpha\", \"access\": [\"read_database\"]}").status())
+			.isEqualTo(200);
+		assertThat(this.admin.post(access, "{\"access\": [\"read_organization\"]}").status()).isEqualTo(200);
+
+		var data = this.admin.get(access).json().get("data");
+
+		assertThat(data).hasSize(2);
+		assertThat(data).allSatisfy((each) -> assertThat(each.get("resource").get("type").asString())
+			.isEqualTo(each.get("resource_type").asString()));
+		assertThat(data).extracting((each) -> each.get("resource").get("type").asString())
+			.containsExactlyInAnyOrder("Database", "Organization");
+	}
+
 	@Test
 	void whenAServiceTokenGrantsAnAccessItDoesNotHoldThenItIs403() {
 		var limited = planetscaleApi(this.organization,
