@@ -30,8 +30,11 @@ class ServiceTokenController {
 
 	private final ServiceTokenService tokens;
 
-	ServiceTokenController(ServiceTokenService tokens) {
+	private final BaseUrl baseUrl;
+
+	ServiceTokenController(ServiceTokenService tokens, BaseUrl baseUrl) {
 		this.tokens = tokens;
+		this.baseUrl = baseUrl;
 	}
 
 	@Operation(summary = "List service tokens", description = "Needs read_service_tokens.")
@@ -77,6 +80,21 @@ class ServiceTokenController {
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@PathVariable String id) {
 		return Map.of("data", this.tokens.accesses(organization, id));
+	}
+
+	@Operation(summary = "List a service token's grants",
+			description = "Needs read_service_tokens. Its accesses grouped by the organization or database they "
+					+ "apply to, as pscale service-token show-access reads them.")
+	@GetMapping("/{id}/grants")
+	ListResponse<ServiceTokenGrantResponse> grants(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@PathVariable String id, @RequestParam(required = false) Integer page,
+			@RequestParam(name = "per_page", required = false) Integer perPage) {
+		var grants = ServiceTokenGrantResponse.of(this.tokens.accesses(organization, id));
+		var query = PageQuery.of(page, perPage);
+		return ListResponse.of(query.slice(grants), grants.size(), query, PageLinks.of(this.baseUrl.current(),
+				"/v1/organizations/" + organization + "/service-tokens/" + id + "/grants"));
 	}
 
 	@Operation(summary = "Grant accesses to a service token",

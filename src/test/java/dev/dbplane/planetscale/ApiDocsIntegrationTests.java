@@ -32,7 +32,8 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 				"/v1/organizations/{organization}/databases/{database}/regions", "/v1/regions",
 				"/v1/organizations/{organization}/service-tokens",
 				"/v1/organizations/{organization}/service-tokens/{id}",
-				"/v1/organizations/{organization}/service-tokens/{id}/access");
+				"/v1/organizations/{organization}/service-tokens/{id}/access",
+				"/v1/organizations/{organization}/service-tokens/{id}/grants");
 	}
 
 	@Test

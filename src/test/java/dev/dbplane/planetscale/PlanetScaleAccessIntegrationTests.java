@@ -276,6 +276,49 @@ class PlanetScaleAccessIntegrationTests extends IntegrationTest {
 			.containsExactlyInAnyOrder("Database", "Organization");
 	}
 
+	/** pscale service-token show-access and planetscale-go's ListGrants call /grants. */
+	@Test
+	void whenGrantsAreListedThenTheAccessesComeGroupedByTheResourceTheyApplyTo() {
+		var target = this.planetScaleCredentials.issueServiceToken(organizationId(this.organization), "t", Set.of(),
+				null);
+		var tokens = "/v1/organizations/" + this.organization + "/service-tokens/";
+		assertThat(this.admin
+			.post(tokens + target.id() + "/access",
+					"{\"database\": \"alpha\", \"access\": [\"read_database\", \"delete_database\"]}")
+			.status()).isEqualTo(200);
+		assertThat(this.admin.post(tokens + target.id() + "/access", "{\"access\": [\"read_organization\"]}").status())
+			.isEqualTo(200);
+		var alphaId = this.admin.get(databases(this.organization) + "/alpha").json().get("id").asString();
+
+		var grants = this.admin.get(tokens + target.id() + "/grants");
+
+		assertThat(grants.status()).isEqualTo(200);
+		assertThat(grants.header("Content-Type")).startsWith("application/json");
+		var body = grants.json();
+		assertThat(body.get("type").asString()).isEqualTo("list");
+		assertThat(body.get("current_page").asInt()).isEqualTo(1);
+		assertThat(body.get("data")).hasSize(2);
+		var database = body.get("data").get(0).get("resource_type").asString().equals("Database")
+				? body.get("data").get(0) : body.get("data").get(1);
+		assertThat(names(database)).containsExactlyInAnyOrder("id", "type", "resource_name", "resource_type",
+				"resource_id", "accesses");
+		assertThat(database.get("id").asString()).isEqualTo(alphaId);
+		assertThat(database.get("type").asString()).isEqualTo("ServiceTokenGrant");
+		assertThat(database.get("resource_name").asString()).isEqualTo("alpha");
+		assertThat(database.get("resource_id").asString()).isEqualTo(alphaId);
+		assertThat(database.get("accesses")).extracting((each) -> each.get("access").asString())
+			.containsExactlyInAnyOrder("read_database", "delete_database");
+		assertThat(database.get("accesses"))
+			.allSatisfy((each) -> assertThat(each.get("description").asString()).isNotBlank());
+		var organization = (database == body.get("data").get(0)) ? body.get("data").get(1) : body.get("data").get(0);
+		assertThat(organization.get("resource_type").asString()).isEqualTo("Organization");
+		assertThat(organization.get("resource_name").asString()).isEqualTo(this.organization);
+		assertThat(organization.get("accesses")).extracting((each) -> each.get("access").asString())
+			.containsExactly("read_organization");
+
+		assertThat(this.admin.get(tokens + "nosuchtoken0/grants").json().toString()).isEqualTo(NOT_FOUND);
+	}
+
 	@Test
 	void whenAServiceTokenGrantsAnAccessItDoesNotHoldThenItIs403() {
 		var limited = planetscaleApi(this.organization,
