@@ -30,6 +30,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -80,6 +81,18 @@ class WebErrorAdvice extends ResponseEntityExceptionHandler {
 		}
 		return ErrorFamily.of(request)
 			.response(HttpStatus.BAD_REQUEST, "Malformed query string: parameters must be percent-encoded UTF-8");
+	}
+
+	/**
+	 * Spring Security's firewall checks query parameter names (no control characters, no
+	 * unassigned code points) only when a parameter is first read, so a rejected one
+	 * surfaces here.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> rejectedRequest(RequestRejectedException ex, HttpServletRequest request) {
+		return ErrorFamily.of(request)
+			.response(HttpStatus.BAD_REQUEST,
+					"Query parameter names must not contain control characters or unassigned code points");
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -92,6 +92,20 @@ class HarnessErrorShapeIntegrationTests extends IntegrationTest {
 		assertThat(write.json().get("message").asString()).isEqualTo("Content-Type must be application/json");
 	}
 
+	/**
+	 * Spring Security's firewall rejects these when a parameter is read; that was a 500.
+	 */
+	@Test
+	void whenAQueryParameterNameHoldsAControlCharacterThenItIs400() {
+		for (var query : List.of("?%01name=x", "?limit=5&%C3%A5%15=1", "?%C2%8D")) {
+			var response = this.api.get(this.schemas + query);
+
+			assertError(response, 400);
+			assertThat(response.json().get("message").asString())
+				.isEqualTo("Query parameter names must not contain control characters or unassigned code points");
+		}
+	}
+
 	@Test
 	void whenThePathIsUnknownThenItIs404InTheHarnessShape() {
 		for (var path : List.of("/v1/nothing/here", "/gateway/v1/orgs", "/nowhere")) {
