@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# The pscale scenario, run by clients/run against a dbplane it started. Prints one TAP line per
+# step ("ok N - ..." / "not ok N - ...") and each command with its output, so the log shows what
+# was sent and what came back.
+#
+# Needs: PSCALE (the binary), DBPLANE_URL, PLANETSCALE_ORG, PLANETSCALE_SERVICE_TOKEN_ID,
+# PLANETSCALE_SERVICE_TOKEN, PLANETSCALE_ACCESS_TOKEN (pscale refuses its service-token commands
+# when it is authenticated with a service token, so those run with --api-token, as after
+# `pscale auth login`).
+set -uo pipefail
+
+: "${PSCALE:?}" "${DBPLANE_URL:?}" "${PLANETSCALE_ORG:?}" "${PLANETSCALE_SERVICE_TOKEN_ID:?}"
+: "${PLANETSCALE_SERVICE_TOKEN:?}" "${PLANETSCALE_ACCESS_TOKEN:?}"
+
+# pscale keeps its configuration under $HOME and looks for .pscale.yml in the Git repository it
+# runs in: give it a home of its own, outside any repository.
+HOME=$(mktemp -d)
+export HOME CI=1 PSCALE_DISABLE_DEV_WARNING=true PSCALE_NO_UPDATE_NOTIFIER=1
+mkdir -p "$HOME/.config/planetscale"
+cd "$HOME" || exit 1
+trap 'rm -rf "$HOME"' EXIT
+
+org=$PLANETSCALE_ORG
+api=(--api-url "$DBPLANE_URL/")
+as_token=("${api[@]}" --service-token-id "$PLANETSCALE_SERVICE_TOKEN_ID" --service-token "$PLANETSCALE_SERVICE_TOKEN")
+as_user=("${api[@]}" --api-token "$PLANETSCALE_ACCESS_TOKEN")
+# pscale reads PLANETSCALE_* variables as flags (viper): each command gets its credential from
+# its flags only.
+unset PLANETSCALE_ORG PLANETSCALE_SERVICE_TOKEN_ID PLANETSCALE_SERVICE_TOKEN PLANETSCALE_ACCESS_TOKEN
+suffix=$(date +%s%N | tail -c 9)
+mysql_db="ps-mysql-$suffix"
+pg_db="ps-pg-$suffix"
+pg_renamed="ps-pg-renamed-$suffix"
+
+step=0
+out=$HOME/out.json
+err=$HOME/err.txt
+
+# run DESCRIPTION JQ_CHECK ARGS...: pscale ARGS -f json must exit 0 and its output satisfy the
+# jq expression (jq -e, given --arg values below).
+run() {
+  local description=$1 check=$2
+  shift 2
+  step=$((step + 1))
+  echo "# pscale $*" | sed -E 's/(--service-token|--api-token) [^ ]+/\1 ***/g'
+  "$PSCALE" "$@" -f json >"$out" 2>"$err"
+  local rc=$?
+  cat "$out" "$err"
+  if [ $rc -eq 0 ] && jq -e --arg org "$org" --arg my "$mysql_db" --arg pg "$pg_db" --arg pg2 "$pg_renamed" \
+    --arg tok "${token_id:-}" "$check" "$out" >/dev/null 2>&1; then
+    echo "ok $step - $description"
+  else
+    echo "not ok $step - $description (exit $rc)"
+  fi
+}
+
+# refused DESCRIPTION TEXT ARGS...: pscale ARGS must fail, its error containing TEXT.
+refused() {
+  local description=$1 text=$2
+  shift 2
+  step=$((step + 1))
+  echo "# pscale $* (must fail)" | sed -E 's/(--service-token|--api-token) [^ ]+/\1 ***/g'
+  "$PSCALE" "$@" -f json >"$out" 2>"$err"
+  local rc=$?
+  cat "$out" "$err"
+  if [ $rc -ne 0 ] && grep -qF "$text" "$out" "$err"; then
+    echo "ok $step - $description"
+  else
+    echo "not ok $step - $description (exit $rc, wanted an error containing: $text)"
+  fi
+}
+
+# Organizations and the catalogue.
+run "org list shows the token's organization" 'length == 1 and .[0].name == $org' org list "${as_token[@]}"
+run "org list with --api-url without a trailing slash" '.[0].name == $org' org list --api-url "$DBPLANE_URL" \
+  "${as_token[@]:2}"
+run "org switch checks the organization exists" 'true' org switch "$org" "${as_token[@]}"
+run "org show reports the switched organization" '.org == $org' org show "${as_token[@]}"
+refused "org switch to an unknown organization" "does not exist" org switch no-such-org "${as_token[@]}"
+run "region list marks us-east as the default" \
+  'length > 2 and ([.[] | select(.current_default)] | map(.slug)) == ["us-east"] and all(.[]; .enabled)' \
+  region list --org "$org" "${as_token[@]}"
+run "size cluster list --engine mysql" \
+  'any(.[]; .name == "PS_10") and all(.[]; (.name | test("^PS_[A-Z0-9]+$")) and .ram > 0)' \
+  size cluster list --engine mysql --org "$org" "${as_token[@]}"
+run "size cluster list --engine postgresql" \
+  'any(.[]; .name == "PS_10_AWS_ARM") and all(.[]; .name | test("^PS_[0-9]+_(AWS|GCP)_(X86|ARM)$"))' \
+  size cluster list --engine postgresql --org "$org" "${as_token[@]}"
+run "size cluster list of every engine carries prices" \
+  'any(.[]; .name == "PS_10" and .rate != null) and any(.[]; .name == "PS_10_AWS_X86" and .rate != null)' \
+  size cluster list --org "$org" "${as_token[@]}"
+
+# Databases.
+run "database create --wait (MySQL)" '.name == $my and .kind == "mysql" and .region.slug == "us-east"' \
+  database create "$mysql_db" --cluster-size PS_10 --wait --org "$org" "${as_token[@]}"
+run "database show: ready once create --wait returned" '.name == $my and .state == "ready" and .default_branch == "main"' \
+  database show "$mysql_db" --org "$org" "${as_token[@]}"
+run "database create --wait (PostgreSQL, HA, in eu-west)" \
+  '.name == $pg and .kind == "postgresql" and .region.slug == "eu-west"' \
+  database create "$pg_db" --engine postgresql --cluster-size PS_10_AWS_ARM --replicas 2 --major-version 17 \
+  --region eu-west --wait --org "$org" "${as_token[@]}"
+run "database show (PostgreSQL) is ready" '.state == "ready" and .kind == "postgresql"' \
+  database show "$pg_db" --org "$org" "${as_token[@]}"
+refused "database create with a taken name" "Name has already been taken" \
+  database create "$mysql_db" --cluster-size PS_10 --org "$org" "${as_token[@]}"
+refused "database create with an unknown cluster size" "cluster_size" \
+  database create "ps-bad-$suffix" --cluster-size PS_NOPE --org "$org" "${as_token[@]}"
+run "database list shows both" '([.[].name] | index($my)) != null and ([.[].name] | index($pg)) != null' \
+  database list --org "$org" "${as_token[@]}"
+run "database update (MySQL settings)" \
+  '.foreign_keys_enabled == true and .automatic_migrations == true and .migration_framework == "rails"
+   and .migration_table_name == "schema_migrations" and .production_branch_web_console == true' \
+  database update "$mysql_db" --allow-foreign-key-constraints --automatic-migrations --migration-framework rails \
+  --migration-table-name schema_migrations --production-branch-web-console --org "$org" "${as_token[@]}"
+run "database show keeps the updated settings" '.foreign_keys_enabled == true and .migration_framework == "rails"' \
+  database show "$mysql_db" --org "$org" "${as_token[@]}"
+run "database update --new-name (PostgreSQL)" '.name == $pg2 and .restrict_branch_region == true' \
+  database update "$pg_db" --new-name "$pg_renamed" --restrict-branch-region --org "$org" "${as_token[@]}"
+refused "database show of the old name" "does not exist" database show "$pg_db" --org "$org" "${as_token[@]}"
+
+# Service tokens and their accesses.
+run "service-token create" '(.id | test("^[a-z0-9]{12}$")) and (.token | startswith("pscale_tkn_")) and .name == "pscale-ci"' \
+  service-token create --name pscale-ci --org "$org" "${as_user[@]}"
+token_id=$(jq -r '.id // empty' "$out")
+token_secret=$(jq -r '.token // empty' "$out")
+run "service-token list shows it, without its secret" 'any(.[]; .id == $tok and .token == "")' \
+  service-token list --org "$org" "${as_user[@]}"
+run "service-token add-access on a database" \
+  'any(.[]; .resource_name == $my and .resource_type == "Database" and (.accesses | sort) == ["delete_database", "read_database"])' \
+  service-token add-access "$token_id" read_database delete_database --database "$mysql_db" --org "$org" "${as_user[@]}"
+run "service-token add-access on the organization" \
+  'any(.[]; .resource_name == $org and .resource_type == "Organization" and .accesses == ["read_organization"])' \
+  service-token add-access "$token_id" read_organization --org "$org" "${as_user[@]}"
+run "service-token show-access lists both grants" \
+  'length == 2 and any(.[]; .resource_name == $my and .resource_type == "Database" and (.accesses | sort) == ["delete_database", "read_database"])
+   and any(.[]; .resource_name == $org and .resource_type == "Organization" and .accesses == ["read_organization"])' \
+  service-token show-access "$token_id" --org "$org" "${as_user[@]}"
+as_new=("${api[@]}" --service-token-id "$token_id" --service-token "$token_secret")
+run "the new token reads the database it was granted" '.name == $my' database show "$mysql_db" --org "$org" "${as_new[@]}"
+refused "the new token does not see another database" "does not exist" \
+  database show "$pg_renamed" --org "$org" "${as_new[@]}"
+run "service-token delete-access" '.result == "access removed"' \
+  service-token delete-access "$token_id" read_database --database "$mysql_db" --org "$org" "${as_user[@]}"
+run "show-access no longer lists it" 'any(.[]; .resource_name == $my and .accesses == ["delete_database"])' \
+  service-token show-access "$token_id" --org "$org" "${as_user[@]}"
+run "service-token delete" '.result == "token deleted"' service-token delete "$token_id" --org "$org" "${as_user[@]}"
+refused "show-access of the deleted token" "does not exist" service-token show-access "$token_id" --org "$org" "${as_user[@]}"
+
+# Deletes.
+run "database delete --force (MySQL)" '.database == $my' database delete "$mysql_db" --force --org "$org" "${as_token[@]}"
+refused "database show after delete" "does not exist" database show "$mysql_db" --org "$org" "${as_token[@]}"
+run "database delete --force (PostgreSQL)" '.database == $pg2' \
+  database delete "$pg_renamed" --force --org "$org" "${as_token[@]}"
+run "database list no longer shows them" '([.[].name] | index($my)) == null and ([.[].name] | index($pg2)) == null' \
+  database list --org "$org" "${as_token[@]}"
