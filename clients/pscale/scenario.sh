@@ -33,19 +33,28 @@ pg_db="ps-pg-$suffix"
 pg_renamed="ps-pg-renamed-$suffix"
 
 step=0
+rc=0
 out=$HOME/out.json
 err=$HOME/err.txt
+
+# invoke [NOTE] ARGS...: logs the command (without secrets), runs pscale ARGS -f json into $out
+# and $err, shows both, and leaves pscale's exit code in $rc.
+invoke() {
+  local note=$1
+  shift
+  step=$((step + 1))
+  echo "# pscale $*$note" | sed -E 's/(--service-token|--api-token) [^ ]+/\1 ***/g'
+  "$PSCALE" "$@" -f json >"$out" 2>"$err"
+  rc=$?
+  cat "$out" "$err"
+}
 
 # run DESCRIPTION JQ_CHECK ARGS...: pscale ARGS -f json must exit 0 and its output satisfy the
 # jq expression (jq -e, given --arg values below).
 run() {
   local description=$1 check=$2
   shift 2
-  step=$((step + 1))
-  echo "# pscale $*" | sed -E 's/(--service-token|--api-token) [^ ]+/\1 ***/g'
-  "$PSCALE" "$@" -f json >"$out" 2>"$err"
-  local rc=$?
-  cat "$out" "$err"
+  invoke "" "$@"
   if [ $rc -eq 0 ] && jq -e --arg org "$org" --arg my "$mysql_db" --arg pg "$pg_db" --arg pg2 "$pg_renamed" \
     --arg tok "${token_id:-}" "$check" "$out" >/dev/null 2>&1; then
     echo "ok $step - $description"
@@ -58,11 +67,7 @@ run() {
 refused() {
   local description=$1 text=$2
   shift 2
-  step=$((step + 1))
-  echo "# pscale $* (must fail)" | sed -E 's/(--service-token|--api-token) [^ ]+/\1 ***/g'
-  "$PSCALE" "$@" -f json >"$out" 2>"$err"
-  local rc=$?
-  cat "$out" "$err"
+  invoke " (must fail)" "$@"
   if [ $rc -ne 0 ] && grep -qF "$text" "$out" "$err"; then
     echo "ok $step - $description"
   else
