@@ -10,9 +10,28 @@ clients/README.md:
   planetscale-go fixtures of the real API show null there).
 
 Nothing else of the documents is changed.
+
+One work-around for the Python these machines have (3.11.7): its ast.parse keeps its recursion
+depth in state shared by all threads (CPython gh-106905, fixed in 3.11.8), so two workers that
+parse at once (Hypothesis reads the source of lambdas to describe strategies) fail now and then with
+"SystemError: AST constructor recursion depth mismatch". One lock around ast.parse serialises them.
 """
 
+import ast
+import threading
+
 import schemathesis
+
+_parse = ast.parse
+_parse_lock = threading.Lock()
+
+
+def _parse_one_at_a_time(*args, **kwargs):
+    with _parse_lock:
+        return _parse(*args, **kwargs)
+
+
+ast.parse = _parse_one_at_a_time
 
 HARNESS_ERROR = {
     "type": "object",
