@@ -161,4 +161,31 @@ func header(t *testing.T, resp *http.Response, name string) int {
 	return n
 }
 
+// wantPaging asserts the three paging headers of a list response.
+func wantPaging(t *testing.T, what string, resp *http.Response, total, page, size int) {
+	t.Helper()
+	got := [3]int{header(t, resp, "X-Total-Elements"), header(t, resp, "X-Page-Number"), header(t, resp, "X-Page-Size")}
+	if want := [3]int{total, page, size}; got != want {
+		t.Fatalf("%s: X-Total-Elements/X-Page-Number/X-Page-Size %v, want %v", what, got, want)
+	}
+}
+
+// walkPages lists page 0, 1, ... of size limit until an empty page, checking each page's
+// headers, and returns what the pages held, in order.
+func walkPages(t *testing.T, total, limit int, list func(page, limit int) ([]string, *http.Response)) []string {
+	t.Helper()
+	var walked []string
+	for page := 0; ; page++ {
+		got, resp := list(page, limit)
+		wantPaging(t, fmt.Sprintf("page %d", page), resp, total, page, limit)
+		if len(got) == 0 {
+			return walked
+		}
+		walked = append(walked, got...)
+		if page > total/limit+1 {
+			t.Fatal("paging does not end")
+		}
+	}
+}
+
 func ptr[T any](v T) *T { return &v }

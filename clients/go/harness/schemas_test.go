@@ -202,20 +202,11 @@ func TestSchemaListPaging(t *testing.T) {
 		}
 		return got, resp
 	}
-	wantHeaders := func(what string, resp *http.Response, total, page, size int) {
-		t.Helper()
-		if got := [3]int{header(t, resp, "X-Total-Elements"), header(t, resp, "X-Page-Number"),
-			header(t, resp, "X-Page-Size")}; got != [3]int{total, page, size} {
-			t.Fatalf("%s: X-Total-Elements/X-Page-Number/X-Page-Size %v, want %v", what, got,
-				[3]int{total, page, size})
-		}
-	}
-
 	t.Run("defaults", func(t *testing.T) {
 		first, resp := list(dbops.DatabaseSchemaApiV1ListProjDbSchemaOpts{})
-		wantHeaders("page 0", resp, 12, 0, 10)
+		wantPaging(t, "page 0", resp, 12, 0, 10)
 		second, resp := list(dbops.DatabaseSchemaApiV1ListProjDbSchemaOpts{Page: optional.NewInt64(1)})
-		wantHeaders("page 1", resp, 12, 1, 10)
+		wantPaging(t, "page 1", resp, 12, 1, 10)
 		if len(first) != 10 || len(second) != 2 {
 			t.Fatalf("12 schemas by 10 came as %v and %v", first, second)
 		}
@@ -225,7 +216,7 @@ func TestSchemaListPaging(t *testing.T) {
 			t.Fatalf("the two default pages hold %v, want each of %v once", all, sorted)
 		}
 		past, resp := list(dbops.DatabaseSchemaApiV1ListProjDbSchemaOpts{Page: optional.NewInt64(7)})
-		wantHeaders("page 7", resp, 12, 7, 10)
+		wantPaging(t, "page 7", resp, 12, 7, 10)
 		if len(past) != 0 {
 			t.Fatalf("a page past the end holds %v", past)
 		}
@@ -233,19 +224,11 @@ func TestSchemaListPaging(t *testing.T) {
 
 	t.Run("walk by name", func(t *testing.T) {
 		for _, order := range []string{"ASC", "DESC"} {
-			var walked []string
-			for page := int64(0); ; page++ {
-				got, resp := list(dbops.DatabaseSchemaApiV1ListProjDbSchemaOpts{Page: optional.NewInt64(page),
-					Limit: optional.NewInt32(5), Sort: optional.NewString("name"), Order: optional.NewString(order)})
-				wantHeaders(order, resp, 12, int(page), 5)
-				if len(got) == 0 {
-					break
-				}
-				walked = append(walked, got...)
-				if page > 5 {
-					t.Fatal("paging does not end")
-				}
-			}
+			walked := walkPages(t, 12, 5, func(page, limit int) ([]string, *http.Response) {
+				return list(dbops.DatabaseSchemaApiV1ListProjDbSchemaOpts{Page: optional.NewInt64(int64(page)),
+					Limit: optional.NewInt32(int32(limit)), Sort: optional.NewString("name"),
+					Order: optional.NewString(order)})
+			})
 			want := slices.Clone(sorted)
 			if order == "DESC" {
 				slices.Reverse(want)
@@ -263,7 +246,7 @@ func TestSchemaListPaging(t *testing.T) {
 		}{{"oRdErS", 6}, {"billing 0", 3}, {"Ledger 11", 1}, {"nothing", 0}} {
 			got, resp := list(dbops.DatabaseSchemaApiV1ListProjDbSchemaOpts{SearchTerm: optional.NewString(tc.term),
 				Limit: optional.NewInt32(100)})
-			wantHeaders(tc.term, resp, tc.want, 0, 100)
+			wantPaging(t, tc.term, resp, tc.want, 0, 100)
 			if len(got) != tc.want {
 				t.Fatalf("search_term %q found %v, want %d", tc.term, got, tc.want)
 			}
