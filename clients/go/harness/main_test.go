@@ -46,8 +46,8 @@ func loadEnv(t *testing.T) env {
 func (e env) gateway() string { return e.url + "/gateway" }
 func (e env) bare() string    { return e.url }
 
-// client is the SDK pointed at base the way Terraform's provider builds it: BasePath,
-// AccountId and ApiKey in the Configuration, the key put into the context by WithAuthContext.
+// client is the SDK pointed at base: BasePath, AccountId and ApiKey in the Configuration, and
+// the key put into the context by the SDK's WithAuthContext, where its API methods look for it.
 func client(t *testing.T, e env, base string) (*dbops.APIClient, context.Context) {
 	t.Helper()
 	c := dbops.NewAPIClient(&dbops.Configuration{
