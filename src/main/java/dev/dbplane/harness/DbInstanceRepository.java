@@ -225,7 +225,9 @@ class DbInstanceRepository {
 					tags.add("jsonb_extract_path_text(i.tags, ?) is not null");
 				}
 				else {
-					tags.add("jsonb_extract_path_text(i.tags, ?) = ?");
+					// never null (= would be, for an instance without the key), so that
+					// NotEquals keeps the instances that lack the key
+					tags.add("jsonb_extract_path_text(i.tags, ?) is not distinct from ?");
 					params.add(tag.value());
 				}
 			}

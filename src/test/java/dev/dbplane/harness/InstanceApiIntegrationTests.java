@@ -296,4 +296,33 @@ class InstanceApiIntegrationTests extends IntegrationTest {
 		assertThat(none).isEmpty();
 	}
 
+	// harness-go-sdk found this: NotEquals dropped every instance without the tag's key.
+	@Test
+	void whenListingWithNotEqualsThenInstancesWithoutTheTagAreListedToo() {
+		this.api.post(this.schema + "/instance", """
+				{"identifier": "prod", "name": "Prod", "connector": "pg", "branch": "main", "tags": {"env": "prod"}}
+				""");
+		this.api.post(this.schema + "/instance", """
+				{"identifier": "untagged", "name": "Untagged", "connector": "pg", "branch": "main"}
+				""");
+		this.api.post(this.schema + "/instance", """
+				{"identifier": "other_key", "name": "Other key", "connector": "pg", "branch": "main",
+				 "tags": {"region": "eu"}}
+				""");
+
+		var notEquals = this.api.post(this.schema + "/instancelist?sort=name&order=ASC", """
+				{"filterType": "NotEquals", "instanceTags": [{"key": "env", "value": "prod"}]}
+				""");
+		var notEqualsBoth = this.api.post(this.schema + "/instancelist?sort=name&order=ASC", """
+				{"filterType": "NotEquals", "instanceTags": [{"key": "env", "value": "prod"}, {"key": "region"}]}
+				""");
+
+		assertThat(notEquals.json().valueStream().map((i) -> i.get("identifier").asString())).containsExactly("probe",
+				"other_key", "untagged");
+		assertThat(notEquals.header("X-Total-Elements")).isEqualTo("3");
+		// NotEquals refuses an instance only when it carries every listed tag
+		assertThat(notEqualsBoth.json().valueStream().map((i) -> i.get("identifier").asString()))
+			.containsExactly("probe", "other_key", "prod", "untagged");
+	}
+
 }
