@@ -1,4 +1,5 @@
-"""Turns one bench/run's raw wrk and pgbench outputs into a table and a JSON file."""
+"""Turns one bench/run's raw outputs (per JVM: cold CI scenarios, wrk; once: pgbench, Prism) into
+tables and a JSON file."""
 import glob
 import json
 import os
@@ -49,49 +50,94 @@ def parse_pgbench(directory):
             "errors": int(failed.group(1)) if failed else 0}
 
 
-def main():
-    out, startup_ms, rss_kib, concurrencies = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split()
-    cases = sorted({re.match(r"wrk-(.+)-\d+\.txt", os.path.basename(p)).group(1)
-                    for p in glob.glob(os.path.join(out, "wrk-*.txt"))})
-    limits = {os.path.basename(p).rsplit("-", 1)[0].replace("pgbench-", ""): None
-              for p in glob.glob(os.path.join(out, "pgbench-*"))}
-    report = {"startup_ms": startup_ms, "rss_mib": round(rss_kib / 1024, 1), "cases": {}, "pgbench": {}}
-    for name in limits:
-        report["pgbench"][name] = {n: parse_pgbench(os.path.join(out, "pgbench-%s-%s" % (name, n)))
-                                   for n in concurrencies}
-    for case in cases:
-        report["cases"][case] = {n: parse_wrk(os.path.join(out, "wrk-%s-%s.txt" % (case, n))) for n in concurrencies}
-        limit = report["pgbench"].get(case)
-        for n in concurrencies:
-            if limit and limit[n]["tps"]:
-                report["cases"][case][n]["ratio_to_pgbench"] = round(report["cases"][case][n]["rps"] / limit[n]["tps"], 3)
-        if limit:
-            best_dbplane = max(r["rps"] for r in report["cases"][case].values())
-            best_pgbench = max(r["tps"] for r in limit.values())
-            report["cases"][case]["best_ratio_to_pgbench"] = round(best_dbplane / best_pgbench, 3)
+def read(path, default=None):
+    return open(path).read().strip() if os.path.exists(path) else default
 
-    def fmt(v, spec="%.1f"):
-        return "-" if v is None else spec % v
+
+def fmt(v, spec="%.1f"):
+    return "-" if v is None else spec % v
+
+
+def main():
+    out, concurrencies = sys.argv[1], sys.argv[2].split()
+    report = {"load": read(os.path.join(out, "load.txt")), "jvms": {}, "pgbench": {}}
+    for directory in sorted(glob.glob(os.path.join(out, "pgbench-*"))):
+        name, n = os.path.basename(directory).replace("pgbench-", "").rsplit("-", 1)
+        report["pgbench"].setdefault(name, {})[n] = parse_pgbench(directory)
+    prism = os.path.join(out, "prism-cold.json")
+    report["prism_cold"] = json.load(open(prism)) if os.path.exists(prism) else None
+
+    for jvm_dir in sorted(d for d in glob.glob(os.path.join(out, "*")) if os.path.exists(os.path.join(d, "jvm.txt"))):
+        jvm = {"java": read(os.path.join(jvm_dir, "jvm.txt")).replace("\n", ": "), "cold": {}, "cases": {}}
+        for mode in ("local", "embedded"):
+            path = os.path.join(jvm_dir, "cold-%s.json" % mode)
+            if os.path.exists(path):
+                jvm["cold"][mode] = json.load(open(path))
+        startup = read(os.path.join(jvm_dir, "startup-ms.txt"))
+        rss = read(os.path.join(jvm_dir, "rss-kib.txt"))
+        jvm["startup_ms"] = int(startup) if startup else None
+        jvm["rss_mib"] = round(int(rss) / 1024, 1) if rss else None
+        cases = sorted({re.match(r"wrk-(.+)-\d+\.txt", os.path.basename(p)).group(1)
+                        for p in glob.glob(os.path.join(jvm_dir, "wrk-*.txt"))})
+        for case in cases:
+            rows = {n: parse_wrk(os.path.join(jvm_dir, "wrk-%s-%s.txt" % (case, n))) for n in concurrencies}
+            limit = report["pgbench"].get(case)
+            for n in concurrencies:
+                if limit and n in limit and limit[n]["tps"]:
+                    rows[n]["ratio_to_pgbench"] = round(rows[n]["rps"] / limit[n]["tps"], 3)
+            jvm["cases"][case] = rows
+            if limit:
+                jvm["cases"][case + " (best / best pgbench)"] = round(
+                    max(r["rps"] for r in rows.values()) / max(r["tps"] for r in limit.values()), 3)
+        report["jvms"][os.path.basename(jvm_dir)] = jvm
 
     print()
-    print("%-30s %5s %10s %9s %9s %7s %8s %9s" % ("case", "conns", "req/s", "p50 ms", "p99 ms", "errors", "vs pgb",
-                                                 "cpu ms/r"))
-    for case in cases:
-        for n in concurrencies:
-            r = report["cases"][case][n]
-            print("%-30s %5s %10.0f %9s %9s %7d %8s %9s" % (case, n, r["rps"], fmt(r["p50_ms"], "%.2f"),
-                                                            fmt(r["p99_ms"], "%.2f"), r["errors"],
-                                                            fmt(r.get("ratio_to_pgbench"), "%.2f"),
-                                                            fmt(r.get("cpu_ms_per_request"), "%.2f")))
-    for name, rows in report["pgbench"].items():
-        for n in concurrencies:
-            r = rows[n]
-            print("%-30s %5s %10.0f %9s %9s %7d %8s" % ("pgbench " + name, n, r["tps"], fmt(r["p50_ms"], "%.2f"),
-                                                        fmt(r["p99_ms"], "%.2f"), r["errors"], ""))
-    for case in cases:
-        if "best_ratio_to_pgbench" in report["cases"][case]:
-            print("best %s / best pgbench: %.2f" % (case, report["cases"][case]["best_ratio_to_pgbench"]))
-    print("start-up to healthy: %d ms; resident memory after load: %.0f MiB" % (startup_ms, report["rss_mib"]))
+    print(report["load"] or "")
+    print()
+    print("cold CI: launch, healthy, 1,000 mixed requests over 8 connections, stop")
+    print("%-44s %10s %12s %9s %8s %9s" % ("server", "healthy ms", "requests ms", "p99 ms", "stop ms", "total ms"))
+    rows = []
+    for name, jvm in report["jvms"].items():
+        for mode, c in jvm["cold"].items():
+            rows.append(("%s, %s PostgreSQL" % (name, mode), c))
+    if report["prism_cold"]:
+        rows.append(("Prism (mock of the vendors' documents)", report["prism_cold"]))
+    for label, c in rows:
+        print("%-44s %10d %12d %9s %8d %9d" % (label, c["start_to_healthy_ms"], c["requests_ms"],
+                                               fmt(c["p99_ms"], "%.1f"), c["stop_ms"], c["total_ms"]))
+    if report["prism_cold"]:
+        for label, c in rows[:-1]:
+            print("Prism total / %s total: %.1f" % (label, report["prism_cold"]["total_ms"] / c["total_ms"]))
+
+    for name, jvm in report["jvms"].items():
+        if not jvm["cases"]:
+            continue
+        print()
+        print(jvm["java"])
+        print("%-30s %5s %10s %9s %9s %7s %8s %9s" % ("case", "conns", "req/s", "p50 ms", "p99 ms", "errors",
+                                                     "vs pgb", "cpu ms/r"))
+        for case, rows_ in jvm["cases"].items():
+            if not isinstance(rows_, dict):
+                continue
+            for n in concurrencies:
+                r = rows_[n]
+                print("%-30s %5s %10.0f %9s %9s %7d %8s %9s" % (case, n, r["rps"], fmt(r["p50_ms"], "%.2f"),
+                                                                fmt(r["p99_ms"], "%.2f"), r["errors"],
+                                                                fmt(r.get("ratio_to_pgbench"), "%.2f"),
+                                                                fmt(r.get("cpu_ms_per_request"), "%.2f")))
+        for case, ratio in jvm["cases"].items():
+            if not isinstance(ratio, dict):
+                print("%s: %.2f" % (case, ratio))
+        print("start-up to healthy: %s ms; resident memory after load: %s MiB" % (jvm["startup_ms"],
+                                                                                  fmt(jvm["rss_mib"], "%.0f")))
+    if report["pgbench"]:
+        print()
+        for name, rows_ in report["pgbench"].items():
+            for n in concurrencies:
+                r = rows_.get(n)
+                if r:
+                    print("%-30s %5s %10.0f %9s %9s %7d" % ("pgbench " + name, n, r["tps"], fmt(r["p50_ms"], "%.2f"),
+                                                            fmt(r["p99_ms"], "%.2f"), r["errors"]))
     path = os.path.join(out, "results.json")
     with open(path, "w") as f:
         json.dump(report, f, indent=2)
