@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class DbplaneApplication {
 
 	public static void main(String[] args) {
+		AheadOfTime.enableInBuiltJar(DbplaneApplication.class);
 		SpringApplication.run(DbplaneApplication.class, args);
 	}
 
