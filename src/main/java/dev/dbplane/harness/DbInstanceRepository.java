@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
 
-import dev.dbplane.web.BatchedInserts;
-import dev.dbplane.web.TextColumns;
+import dev.dbplane.persistence.BatchedInserts;
+import dev.dbplane.persistence.TextColumns;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
 import static dev.dbplane.harness.Columns.json;
 import static dev.dbplane.harness.Columns.stringMap;
 import static dev.dbplane.harness.Columns.text;
-import static dev.dbplane.web.TimestampColumns.instant;
-import static dev.dbplane.web.TimestampColumns.timestamptz;
+import static dev.dbplane.persistence.TimestampColumns.instant;
+import static dev.dbplane.persistence.TimestampColumns.timestamptz;
 
 /**
  * {@code harness_instance} in SQL. Every method runs in its caller's transaction. An

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 import static dev.dbplane.harness.Columns.json;
 import static dev.dbplane.harness.Columns.stringMap;
 import static dev.dbplane.harness.Columns.text;
-import static dev.dbplane.web.TimestampColumns.instant;
-import static dev.dbplane.web.TimestampColumns.timestamptz;
+import static dev.dbplane.persistence.TimestampColumns.instant;
+import static dev.dbplane.persistence.TimestampColumns.timestamptz;
 
 /**
  * {@code harness_schema} in SQL. Every method runs in its caller's transaction. A read

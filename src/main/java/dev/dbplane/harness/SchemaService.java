@@ -1,7 +1,7 @@
 package dev.dbplane.harness;
 
 import dev.dbplane.web.ApiException;
-import dev.dbplane.web.Constraints;
+import dev.dbplane.persistence.Constraints;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;

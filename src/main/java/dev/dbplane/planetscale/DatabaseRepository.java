@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.dbplane.security.PlanetScaleAccesses;
-import dev.dbplane.web.BatchedInserts;
-import dev.dbplane.web.TextColumns;
-import dev.dbplane.web.TimestampColumns;
+import dev.dbplane.persistence.BatchedInserts;
+import dev.dbplane.persistence.TextColumns;
+import dev.dbplane.persistence.TimestampColumns;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;

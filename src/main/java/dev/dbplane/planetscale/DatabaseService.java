@@ -8,7 +8,7 @@ import java.util.List;
 
 import dev.dbplane.security.PlanetScaleAccesses;
 import dev.dbplane.web.ApiException;
-import dev.dbplane.web.Constraints;
+import dev.dbplane.persistence.Constraints;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;

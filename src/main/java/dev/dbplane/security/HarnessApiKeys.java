@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.dbplane.web.ApiException;
-import dev.dbplane.web.TimestampColumns;
+import dev.dbplane.persistence.TimestampColumns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
