@@ -1,10 +1,15 @@
 package dev.dbplane.harness;
 
-import dev.dbplane.web.ApiException;
+import java.util.ArrayList;
+import java.util.UUID;
+
 import dev.dbplane.persistence.Constraints;
+import dev.dbplane.web.ApiException;
+import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,11 +80,11 @@ class InstanceService {
 		if (instance.hasRevision()) {
 			return SchemaService.notFound(key.identifier());
 		}
-		instance.requireRevisionUnder(requireSchema(key).type());
+		instance.requireRevisionUnder(requireSchema(key).getType());
 		return new OptimisticLockingFailureException("Schema '" + key.identifier() + "' changed during the create");
 	}
 
-	/** One select, so no transaction around it. */
+	/** One select, so no transaction around it (and no Hibernate session). */
 	InstanceResponse get(HarnessAccount account, String org, String project, String schemaIdentifier,
 			String identifier) {
 		var found = find(new SchemaKey(account, org, project, schemaIdentifier), identifier);
@@ -90,21 +95,22 @@ class InstanceService {
 	Page<InstanceResponse> list(HarnessAccount account, String org, String project, String schemaIdentifier,
 			ListQuery query, InstanceFilter filter) {
 		var schema = requireSchema(new SchemaKey(account, org, project, schemaIdentifier));
-		return this.instances.list(schema.id(), query, filter)
+		return query.page(this.instances, listed(schema.getId(), query, filter))
 			.map((instance) -> InstanceResponse.from(instance, schemaIdentifier));
 	}
 
 	@Transactional
 	InstanceResponse update(HarnessAccount account, String org, String project, String schemaIdentifier,
 			String identifier, InstanceUpdateRequest request) {
-		var found = find(new SchemaKey(account, org, project, schemaIdentifier), identifier);
-		var instance = found.instance();
+		var schema = requireSchema(new SchemaKey(account, org, project, schemaIdentifier));
+		var instance = this.instances.findBySchemaIdAndIdentifier(schema.getId(), identifier)
+			.orElseThrow(() -> notFound(identifier));
 		if (request.identifier() != null && !request.identifier().equals(instance.getIdentifier())) {
 			throw ApiException.invalid("identifier: cannot be changed (stored: " + instance.getIdentifier() + ")");
 		}
-		instance.update(found.schemaType(), request.name(), request.tags(), request.connector(), request.revision(),
+		instance.update(schema.getType(), request.name(), request.tags(), request.connector(), request.revision(),
 				request.context(), request.version(), request.substituteProperties());
-		this.instances.update(instance);
+		this.instances.flush();
 		return InstanceResponse.from(instance, schemaIdentifier);
 	}
 
@@ -120,7 +126,7 @@ class InstanceService {
 	/**
 	 * The instance and its schema's type; a 404 naming whichever of the two is missing.
 	 */
-	private DbInstanceRepository.InSchema find(SchemaKey key, String identifier) {
+	private DbInstanceRepositoryCustom.InSchema find(SchemaKey key, String identifier) {
 		var found = this.instances.find(key, identifier).orElseThrow(() -> SchemaService.notFound(key.identifier()));
 		if (found.instance() == null) {
 			throw notFound(identifier);
@@ -128,8 +134,38 @@ class InstanceService {
 		return found;
 	}
 
-	private DbSchemaRepository.Ref requireSchema(SchemaKey key) {
-		return this.schemas.findRef(key).orElseThrow(() -> SchemaService.notFound(key.identifier()));
+	/**
+	 * The instances of a schema that match {@code query}'s search term and
+	 * {@code filter}'s tags.
+	 */
+	private static Specification<DbInstance> listed(UUID schemaId, ListQuery query, InstanceFilter filter) {
+		return (root, select, cb) -> {
+			var conditions = new ArrayList<Predicate>();
+			conditions.add(cb.equal(root.get("schemaId"), schemaId));
+			var searched = query.searched(root, cb);
+			if (searched != null) {
+				conditions.add(searched);
+			}
+			if (!filter.tags().isEmpty()) {
+				var tags = new ArrayList<Predicate>();
+				for (var tag : filter.tags()) {
+					var value = cb.function("jsonb_extract_path_text", String.class, root.get("tags"),
+							cb.literal(tag.key()));
+					// never null (as = would be, for an instance without the key), so
+					// that
+					// NotEquals keeps the instances that lack the key
+					tags.add((tag.value() == null) ? cb.isNotNull(value)
+							: cb.and(cb.isNotNull(value), cb.equal(value, tag.value())));
+				}
+				var all = cb.and(tags.toArray(Predicate[]::new));
+				conditions.add(filter.negated() ? cb.not(all) : all);
+			}
+			return cb.and(conditions.toArray(Predicate[]::new));
+		};
+	}
+
+	private DbSchema requireSchema(SchemaKey key) {
+		return this.schemas.find(key).orElseThrow(() -> SchemaService.notFound(key.identifier()));
 	}
 
 	private static ApiException notFound(String identifier) {

@@ -1,9 +1,13 @@
 package dev.dbplane.harness;
 
-import dev.dbplane.web.ApiException;
+import java.util.ArrayList;
+
 import dev.dbplane.persistence.Constraints;
+import dev.dbplane.web.ApiException;
+import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +30,7 @@ class SchemaService {
 				(request.changeLogScript() != null) ? request.changeLogScript().toStored() : null, request.service(),
 				Boolean.TRUE.equals(request.usePercona()), request.primaryDbInstanceId());
 		try {
-			this.schemas.insert(schema);
+			this.schemas.saveAndFlush(schema);
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (Constraints.violated(ex, "harness_schema_identifier_unique")) {
@@ -40,16 +44,29 @@ class SchemaService {
 
 	@Transactional(readOnly = true)
 	SchemaResponse get(HarnessAccount account, String org, String project, String identifier) {
-		var found = this.schemas.findCounted(new SchemaKey(account, org, project, identifier))
+		var schema = this.schemas.find(new SchemaKey(account, org, project, identifier))
 			.orElseThrow(() -> notFound(identifier));
-		return SchemaResponse.from(found.schema(), found.instanceCount());
+		return SchemaResponse.from(schema, schema.getInstanceCount());
 	}
 
 	@Transactional(readOnly = true)
 	Page<SchemaResponse> list(HarnessAccount account, String org, String project, ListQuery query,
 			MigrationType migrationType) {
-		return this.schemas.list(account.id(), org, project, migrationType, query)
-			.map((found) -> SchemaResponse.from(found.schema(), found.instanceCount()));
+		Specification<DbSchema> where = (root, select, cb) -> {
+			var conditions = new ArrayList<Predicate>();
+			conditions.add(cb.equal(root.get("accountId"), account.id()));
+			conditions.add(cb.equal(root.get("org"), org));
+			conditions.add(cb.equal(root.get("project"), project));
+			if (migrationType != null) {
+				conditions.add(cb.equal(root.get("migrationType"), migrationType));
+			}
+			var searched = query.searched(root, cb);
+			if (searched != null) {
+				conditions.add(searched);
+			}
+			return cb.and(conditions.toArray(Predicate[]::new));
+		};
+		return query.page(this.schemas, where).map((schema) -> SchemaResponse.from(schema, schema.getInstanceCount()));
 	}
 
 	@Transactional
@@ -70,8 +87,8 @@ class SchemaService {
 					(request.changeLogScript() != null)
 							? request.changeLogScript().mergeInto(schema.getChangeLogScript()) : null,
 					request.service(), request.usePercona(), request.primaryDbInstanceId());
-		var instanceCount = this.schemas.update(schema);
-		return SchemaResponse.from(schema, instanceCount);
+		this.schemas.flush();
+		return SchemaResponse.from(schema, schema.getInstanceCount());
 	}
 
 	@Transactional
