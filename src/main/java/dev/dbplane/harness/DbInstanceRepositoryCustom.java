@@ -21,7 +21,8 @@ interface DbInstanceRepositoryCustom {
 	 * whose instances need a revision the instance lacks. A taken identifier violates
 	 * {@code harness_instance_identifier_unique}; a schema deleted meanwhile violates
 	 * {@code harness_instance_schema_id_fkey}.
-	 * @throws IllegalStateException inside a transaction
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException inside a
+	 * transaction (the repository's translation of an {@link IllegalStateException})
 	 */
 	boolean insert(SchemaKey schema, DbInstance instance);
 

@@ -1,15 +1,10 @@
 package dev.dbplane.harness;
 
-import java.util.ArrayList;
-import java.util.UUID;
-
 import dev.dbplane.persistence.Constraints;
 import dev.dbplane.web.ApiException;
-import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -95,7 +90,7 @@ class InstanceService {
 	Page<InstanceResponse> list(HarnessAccount account, String org, String project, String schemaIdentifier,
 			ListQuery query, InstanceFilter filter) {
 		var schema = requireSchema(new SchemaKey(account, org, project, schemaIdentifier));
-		return query.page(this.instances, listed(schema.getId(), query, filter))
+		return query.page(this.instances, DbInstanceRepository.matching(schema.getId(), query, filter))
 			.map((instance) -> InstanceResponse.from(instance, schemaIdentifier));
 	}
 
@@ -132,36 +127,6 @@ class InstanceService {
 			throw notFound(identifier);
 		}
 		return found;
-	}
-
-	/**
-	 * The instances of a schema that match {@code query}'s search term and
-	 * {@code filter}'s tags.
-	 */
-	private static Specification<DbInstance> listed(UUID schemaId, ListQuery query, InstanceFilter filter) {
-		return (root, select, cb) -> {
-			var conditions = new ArrayList<Predicate>();
-			conditions.add(cb.equal(root.get("schemaId"), schemaId));
-			var searched = query.searched(root, cb);
-			if (searched != null) {
-				conditions.add(searched);
-			}
-			if (!filter.tags().isEmpty()) {
-				var tags = new ArrayList<Predicate>();
-				for (var tag : filter.tags()) {
-					var value = cb.function("jsonb_extract_path_text", String.class, root.get("tags"),
-							cb.literal(tag.key()));
-					// never null (as = would be, for an instance without the key), so
-					// that
-					// NotEquals keeps the instances that lack the key
-					tags.add((tag.value() == null) ? cb.isNotNull(value)
-							: cb.and(cb.isNotNull(value), cb.equal(value, tag.value())));
-				}
-				var all = cb.and(tags.toArray(Predicate[]::new));
-				conditions.add(filter.negated() ? cb.not(all) : all);
-			}
-			return cb.and(conditions.toArray(Predicate[]::new));
-		};
 	}
 
 	private DbSchema requireSchema(SchemaKey key) {

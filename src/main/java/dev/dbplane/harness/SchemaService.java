@@ -1,13 +1,9 @@
 package dev.dbplane.harness;
 
-import java.util.ArrayList;
-
 import dev.dbplane.persistence.Constraints;
 import dev.dbplane.web.ApiException;
-import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,21 +48,8 @@ class SchemaService {
 	@Transactional(readOnly = true)
 	Page<SchemaResponse> list(HarnessAccount account, String org, String project, ListQuery query,
 			MigrationType migrationType) {
-		Specification<DbSchema> where = (root, select, cb) -> {
-			var conditions = new ArrayList<Predicate>();
-			conditions.add(cb.equal(root.get("accountId"), account.id()));
-			conditions.add(cb.equal(root.get("org"), org));
-			conditions.add(cb.equal(root.get("project"), project));
-			if (migrationType != null) {
-				conditions.add(cb.equal(root.get("migrationType"), migrationType));
-			}
-			var searched = query.searched(root, cb);
-			if (searched != null) {
-				conditions.add(searched);
-			}
-			return cb.and(conditions.toArray(Predicate[]::new));
-		};
-		return query.page(this.schemas, where).map((schema) -> SchemaResponse.from(schema, schema.getInstanceCount()));
+		return query.page(this.schemas, DbSchemaRepository.matching(account.id(), org, project, migrationType, query))
+			.map((schema) -> SchemaResponse.from(schema, schema.getInstanceCount()));
 	}
 
 	@Transactional

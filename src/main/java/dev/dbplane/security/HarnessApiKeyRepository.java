@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
 /** {@code harness_api_key}. */
 interface HarnessApiKeyRepository extends JpaRepository<HarnessApiKey, String> {
@@ -18,6 +19,7 @@ interface HarnessApiKeyRepository extends JpaRepository<HarnessApiKey, String> {
 	 * the time it was first revoked, however many revokes race; how many keys it revoked
 	 * or found revoked.
 	 */
+	@Transactional
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("""
 			update HarnessApiKey k set k.revokedAt = coalesce(k.revokedAt, :now)
