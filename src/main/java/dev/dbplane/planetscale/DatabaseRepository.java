@@ -107,11 +107,11 @@ class DatabaseRepository {
 
 	private final JdbcClient jdbc;
 
-	private final RegionRepository regions;
+	private final Regions regions;
 
 	private final BatchedInserts<Pending> inserts = new BatchedInserts<>(this::insertOne, this::insertAll);
 
-	DatabaseRepository(JdbcClient jdbc, RegionRepository regions) {
+	DatabaseRepository(JdbcClient jdbc, Regions regions) {
 		this.jdbc = jdbc;
 		this.regions = regions;
 	}
