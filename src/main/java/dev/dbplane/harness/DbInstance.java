@@ -5,24 +5,38 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.dbplane.persistence.StringMapJson;
 import dev.dbplane.web.ApiException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.ColumnTransformer;
 
 /**
  * A database instance of a schema, a row of {@code harness_instance}. Its revision is one
  * of a branch, a commit or a tag: setting one clears the other two. Under a
  * {@code Repository} schema it must have one. {@code version} is the optimistic lock
- * {@link DbInstanceRepository} checks on every update.
+ * Hibernate checks on every update.
  */
+@Entity
+@Table(name = "harness_instance")
 class DbInstance {
 
-	private final UUID id;
+	@Id
+	private UUID id;
 
 	private UUID schemaId;
 
-	private final String identifier;
+	private String identifier;
 
 	private String name;
 
+	@Convert(converter = StringMapJson.class)
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
 	private Map<String, String> tags;
 
 	private String connector;
@@ -35,27 +49,35 @@ class DbInstance {
 
 	private String context;
 
+	@Convert(converter = StringMapJson.class)
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
 	private Map<String, String> substituteProperties;
 
 	private String changelogVersion;
 
-	private final String lastAppliedTag;
+	private String lastAppliedTag;
 
-	private final String lastDeployedChangeSetTag;
+	private String lastDeployedChangeSetTag;
 
-	private final boolean toOnboard;
+	private boolean toOnboard;
 
-	private final Instant createdAt;
+	private Instant createdAt;
 
 	private Instant updatedAt;
 
-	private final long version;
+	@Version
+	private Long version;
+
+	/** For Hibernate. */
+	protected DbInstance() {
+	}
 
 	/** An instance as stored. */
 	DbInstance(UUID id, UUID schemaId, String identifier, String name, Map<String, String> tags, String connector,
 			String branch, String commitSha, String gitTag, String context, Map<String, String> substituteProperties,
 			String changelogVersion, String lastAppliedTag, String lastDeployedChangeSetTag, boolean toOnboard,
-			Instant createdAt, Instant updatedAt, long version) {
+			Instant createdAt, Instant updatedAt, Long version) {
 		this.id = id;
 		this.schemaId = schemaId;
 		this.identifier = identifier;
@@ -94,7 +116,7 @@ class DbInstance {
 		this.toOnboard = true;
 		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		this.updatedAt = this.createdAt;
-		this.version = 0;
+		this.version = null;
 		applyRevision(revision);
 	}
 
@@ -228,8 +250,8 @@ class DbInstance {
 		return this.updatedAt;
 	}
 
-	/** The version this object was read at (or created with). */
-	long getVersion() {
+	/** The version this object was read at, {@code null} before it is stored. */
+	Long getVersion() {
 		return this.version;
 	}
 

@@ -10,55 +10,85 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.dbplane.persistence.StringMapJson;
 import dev.dbplane.web.ApiException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.Formula;
 
 /**
  * A database schema of one project, a row of {@code harness_schema}. Its identifier and
  * migration type never change; the rest follows PUT's merge rule (an absent value keeps
- * what is stored). {@code version} is the optimistic lock {@link DbSchemaRepository}
- * checks on every update.
+ * what is stored). {@code version} is the optimistic lock Hibernate checks on every
+ * update; it is {@code null} until the schema is first stored.
  */
+@Entity
+@Table(name = "harness_schema")
 class DbSchema {
 
-	private final UUID id;
+	@Id
+	private UUID id;
 
-	private final String accountId;
+	private String accountId;
 
-	private final String org;
+	private String org;
 
-	private final String project;
+	private String project;
 
-	private final String identifier;
+	private String identifier;
 
 	private String name;
 
+	@Convert(converter = StringMapJson.class)
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
 	private Map<String, String> tags;
 
 	private String service;
 
+	@Enumerated(EnumType.STRING)
 	private SchemaType type;
 
-	private final MigrationType migrationType;
+	@Enumerated(EnumType.STRING)
+	private MigrationType migrationType;
 
 	private boolean usePercona;
 
 	private String primaryDbInstanceId;
 
+	@Embedded
 	private SchemaChangelog changelog;
 
+	@Embedded
 	private SchemaScript changeLogScript;
 
-	private final Instant createdAt;
+	private Instant createdAt;
 
 	private Instant updatedAt;
 
-	private final long version;
+	@Version
+	private Long version;
 
-	/** A schema as stored. */
-	DbSchema(UUID id, String accountId, String org, String project, String identifier, String name,
+	/** Counted whenever the schema is read, in the statement that reads it. */
+	@Formula("(select count(*) from harness_instance i where i.schema_id = id)")
+	private long instanceCount;
+
+	/** For Hibernate. */
+	protected DbSchema() {
+	}
+
+	private DbSchema(UUID id, String accountId, String org, String project, String identifier, String name,
 			Map<String, String> tags, SchemaType type, MigrationType migrationType, SchemaChangelog changelog,
 			SchemaScript changeLogScript, String service, boolean usePercona, String primaryDbInstanceId,
-			Instant createdAt, Instant updatedAt, long version) {
+			Instant createdAt, Instant updatedAt, Long version) {
 		this.id = id;
 		this.accountId = accountId;
 		this.org = org;
@@ -83,7 +113,7 @@ class DbSchema {
 			String service, boolean usePercona, String primaryDbInstanceId) {
 		this(UUID.randomUUID(), accountId, org, project, identifier, name, (tags != null) ? Map.copyOf(tags) : Map.of(),
 				type, migrationType, changelog, changeLogScript, service, usePercona, primaryDbInstanceId,
-				Instant.now().truncatedTo(ChronoUnit.MICROS), null, 0);
+				Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
 		this.updatedAt = this.createdAt;
 		requireSource();
 	}
@@ -214,9 +244,14 @@ class DbSchema {
 		return this.updatedAt;
 	}
 
-	/** The version this object was read at (or created with). */
-	long getVersion() {
+	/** The version this object was read at, {@code null} before it is stored. */
+	Long getVersion() {
 		return this.version;
+	}
+
+	/** How many instances the schema had when it was read; 0 for a new one. */
+	long getInstanceCount() {
+		return this.instanceCount;
 	}
 
 }

@@ -1,7 +1,7 @@
 package dev.dbplane.harness;
 
+import dev.dbplane.persistence.Constraints;
 import dev.dbplane.web.ApiException;
-import dev.dbplane.web.Constraints;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -75,11 +75,11 @@ class InstanceService {
 		if (instance.hasRevision()) {
 			return SchemaService.notFound(key.identifier());
 		}
-		instance.requireRevisionUnder(requireSchema(key).type());
+		instance.requireRevisionUnder(requireSchema(key).getType());
 		return new OptimisticLockingFailureException("Schema '" + key.identifier() + "' changed during the create");
 	}
 
-	/** One select, so no transaction around it. */
+	/** One select, so no transaction around it (and no Hibernate session). */
 	InstanceResponse get(HarnessAccount account, String org, String project, String schemaIdentifier,
 			String identifier) {
 		var found = find(new SchemaKey(account, org, project, schemaIdentifier), identifier);
@@ -90,21 +90,22 @@ class InstanceService {
 	Page<InstanceResponse> list(HarnessAccount account, String org, String project, String schemaIdentifier,
 			ListQuery query, InstanceFilter filter) {
 		var schema = requireSchema(new SchemaKey(account, org, project, schemaIdentifier));
-		return this.instances.list(schema.id(), query, filter)
+		return query.page(this.instances, DbInstanceRepository.matching(schema.getId(), query, filter))
 			.map((instance) -> InstanceResponse.from(instance, schemaIdentifier));
 	}
 
 	@Transactional
 	InstanceResponse update(HarnessAccount account, String org, String project, String schemaIdentifier,
 			String identifier, InstanceUpdateRequest request) {
-		var found = find(new SchemaKey(account, org, project, schemaIdentifier), identifier);
-		var instance = found.instance();
+		var schema = requireSchema(new SchemaKey(account, org, project, schemaIdentifier));
+		var instance = this.instances.findBySchemaIdAndIdentifier(schema.getId(), identifier)
+			.orElseThrow(() -> notFound(identifier));
 		if (request.identifier() != null && !request.identifier().equals(instance.getIdentifier())) {
 			throw ApiException.invalid("identifier: cannot be changed (stored: " + instance.getIdentifier() + ")");
 		}
-		instance.update(found.schemaType(), request.name(), request.tags(), request.connector(), request.revision(),
+		instance.update(schema.getType(), request.name(), request.tags(), request.connector(), request.revision(),
 				request.context(), request.version(), request.substituteProperties());
-		this.instances.update(instance);
+		this.instances.flush();
 		return InstanceResponse.from(instance, schemaIdentifier);
 	}
 
@@ -120,7 +121,7 @@ class InstanceService {
 	/**
 	 * The instance and its schema's type; a 404 naming whichever of the two is missing.
 	 */
-	private DbInstanceRepository.InSchema find(SchemaKey key, String identifier) {
+	private DbInstanceRepositoryCustom.InSchema find(SchemaKey key, String identifier) {
 		var found = this.instances.find(key, identifier).orElseThrow(() -> SchemaService.notFound(key.identifier()));
 		if (found.instance() == null) {
 			throw notFound(identifier);
@@ -128,8 +129,8 @@ class InstanceService {
 		return found;
 	}
 
-	private DbSchemaRepository.Ref requireSchema(SchemaKey key) {
-		return this.schemas.findRef(key).orElseThrow(() -> SchemaService.notFound(key.identifier()));
+	private DbSchema requireSchema(SchemaKey key) {
+		return this.schemas.find(key).orElseThrow(() -> SchemaService.notFound(key.identifier()));
 	}
 
 	private static ApiException notFound(String identifier) {

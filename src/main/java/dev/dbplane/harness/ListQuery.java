@@ -1,12 +1,19 @@
 package dev.dbplane.harness;
 
 import java.util.List;
-import java.util.function.LongSupplier;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import jakarta.validation.constraints.Pattern;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 import org.springframework.web.bind.annotation.BindParam;
 
@@ -48,39 +55,46 @@ record ListQuery(@Parameter(description = "Page number, 0-based", example = "0")
 	}
 
 	/**
-	 * The ORDER BY of a page of the table aliased {@code alias}: a fixed column chosen by
-	 * {@code sort}, then the identifier.
+	 * The order of a page: a fixed attribute chosen by {@code sort}, then the identifier.
 	 */
-	String orderBy(String alias) {
-		var direction = "ASC".equalsIgnoreCase(this.order) ? " asc" : " desc";
-		var column = switch ((this.sort != null) ? this.sort : "created") {
+	Sort ordering() {
+		var direction = "ASC".equalsIgnoreCase(this.order) ? Sort.Direction.ASC : Sort.Direction.DESC;
+		var attribute = switch ((this.sort != null) ? this.sort : "created") {
 			case "name" -> "name";
-			case "updated" -> "updated_at";
-			default -> "created_at";
+			case "updated" -> "updatedAt";
+			default -> "createdAt";
 		};
-		return alias + "." + column + direction + ", " + alias + ".identifier" + direction;
+		return Sort.by(direction, attribute, "identifier");
 	}
 
 	/**
-	 * The page of {@code items}, counting all matches only when the page does not tell: a
-	 * short first page is all there is, and a short later page ends the list.
+	 * The page of what {@code where} selects from {@code rows}. All matches are counted
+	 * only when the page does not tell: a short first page is all there is, and a short
+	 * later page ends the list ({@code limit=0} only counts).
 	 */
-	<T> Page<T> page(List<T> items, LongSupplier count) {
-		long total;
-		if (offset() == 0 && items.size() < pageSize()) {
-			total = items.size();
+	<E> Page<E> page(JpaSpecificationExecutor<E> rows, Specification<E> where) {
+		if (countOnly()) {
+			return new Page<>(List.of(), rows.count(where), pageNumber(), 0);
 		}
-		else if (offset() > 0 && !items.isEmpty() && items.size() < pageSize()) {
-			total = offset() + items.size();
+		var page = rows.findAll(where, PageRequest.of(pageNumber(), pageSize(), ordering()));
+		return new Page<>(page.getContent(), page.getTotalElements(), pageNumber(), pageSize());
+	}
+
+	/**
+	 * The search term as a condition on {@code root}: its name or identifier contains the
+	 * term, ignoring case; {@code null} for no term.
+	 */
+	Predicate searched(Root<?> root, CriteriaBuilder cb) {
+		var pattern = likePattern();
+		if (pattern == null) {
+			return null;
 		}
-		else {
-			total = count.getAsLong();
-		}
-		return new Page<>(items, total, pageNumber(), pageSize());
+		return cb.or(cb.like(cb.lower(root.get("name")), pattern, '\\'),
+				cb.like(cb.lower(root.get("identifier")), pattern, '\\'));
 	}
 
 	/** The search term as a case-insensitive LIKE pattern, or {@code null} for none. */
-	String likePattern() {
+	private String likePattern() {
 		if (this.searchTerm == null || this.searchTerm.isEmpty()) {
 			return null;
 		}

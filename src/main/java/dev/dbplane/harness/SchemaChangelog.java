@@ -1,11 +1,17 @@
 package dev.dbplane.harness;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
 /**
  * The stored source of a {@code Repository} schema, the {@code changelog_*} columns of
  * {@code harness_schema}. An empty {@code connector} means a Harness Code repository,
  * which is why it is kept apart from a missing one.
  */
-record SchemaChangelog(String connector, String location, String repo, String archivePath, String toml) {
+@Embeddable
+record SchemaChangelog(@Column(name = "changelog_connector") String connector,
+		@Column(name = "changelog_location") String location, @Column(name = "changelog_repo") String repo,
+		@Column(name = "changelog_archive_path") String archivePath, @Column(name = "changelog_toml") String toml) {
 
 	/** The Harness {@code schemaSourceType} this source implies. */
 	String sourceType() {

@@ -1,7 +1,7 @@
 package dev.dbplane.harness;
 
+import dev.dbplane.persistence.Constraints;
 import dev.dbplane.web.ApiException;
-import dev.dbplane.web.Constraints;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -26,7 +26,7 @@ class SchemaService {
 				(request.changeLogScript() != null) ? request.changeLogScript().toStored() : null, request.service(),
 				Boolean.TRUE.equals(request.usePercona()), request.primaryDbInstanceId());
 		try {
-			this.schemas.insert(schema);
+			this.schemas.saveAndFlush(schema);
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (Constraints.violated(ex, "harness_schema_identifier_unique")) {
@@ -40,16 +40,16 @@ class SchemaService {
 
 	@Transactional(readOnly = true)
 	SchemaResponse get(HarnessAccount account, String org, String project, String identifier) {
-		var found = this.schemas.findCounted(new SchemaKey(account, org, project, identifier))
+		var schema = this.schemas.find(new SchemaKey(account, org, project, identifier))
 			.orElseThrow(() -> notFound(identifier));
-		return SchemaResponse.from(found.schema(), found.instanceCount());
+		return SchemaResponse.from(schema, schema.getInstanceCount());
 	}
 
 	@Transactional(readOnly = true)
 	Page<SchemaResponse> list(HarnessAccount account, String org, String project, ListQuery query,
 			MigrationType migrationType) {
-		return this.schemas.list(account.id(), org, project, migrationType, query)
-			.map((found) -> SchemaResponse.from(found.schema(), found.instanceCount()));
+		return query.page(this.schemas, DbSchemaRepository.matching(account.id(), org, project, migrationType, query))
+			.map((schema) -> SchemaResponse.from(schema, schema.getInstanceCount()));
 	}
 
 	@Transactional
@@ -70,8 +70,8 @@ class SchemaService {
 					(request.changeLogScript() != null)
 							? request.changeLogScript().mergeInto(schema.getChangeLogScript()) : null,
 					request.service(), request.usePercona(), request.primaryDbInstanceId());
-		var instanceCount = this.schemas.update(schema);
-		return SchemaResponse.from(schema, instanceCount);
+		this.schemas.flush();
+		return SchemaResponse.from(schema, schema.getInstanceCount());
 	}
 
 	@Transactional

@@ -23,9 +23,9 @@ class Catalogue {
 
 	private static final Logger log = LoggerFactory.getLogger(Catalogue.class);
 
-	private final RegionRepository regions;
+	private final Regions regions;
 
-	private final ClusterSizeRepository clusterSizes;
+	private final ClusterSizes clusterSizes;
 
 	private final CatalogueProperties properties;
 
@@ -37,8 +37,8 @@ class Catalogue {
 
 	private final Set<String> disabledClusterSizes;
 
-	Catalogue(RegionRepository regions, ClusterSizeRepository clusterSizes, CatalogueProperties properties,
-			Organizations organizations, BaseUrl baseUrl) {
+	Catalogue(Regions regions, ClusterSizes clusterSizes, CatalogueProperties properties, Organizations organizations,
+			BaseUrl baseUrl) {
 		this.regions = regions;
 		this.clusterSizes = clusterSizes;
 		this.properties = properties;

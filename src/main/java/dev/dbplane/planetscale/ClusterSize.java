@@ -1,43 +1,52 @@
 package dev.dbplane.planetscale;
 
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
 /** A cluster size (SKU) of the catalogue; read-only for the application. */
+@Entity
+@Table(name = "planetscale_cluster_size")
 class ClusterSize {
 
-	private final String name;
+	@Id
+	private String name;
 
-	private final Engine engine;
+	@Convert(converter = Engine.Column.class)
+	private Engine engine;
 
-	private final String displayName;
+	private String displayName;
 
-	private final String cpu;
+	private String cpu;
 
-	private final long ram;
+	private long ram;
 
-	private final Long storage;
+	private Long storage;
 
-	private final boolean metal;
+	private boolean metal;
 
-	private final String provider;
+	private String provider;
 
-	private final String providerInstanceType;
+	private String providerInstanceType;
 
-	private final String architecture;
+	private String architecture;
 
-	private final String defaultVtgate;
+	private String defaultVtgate;
 
-	private final Integer defaultVtgateRate;
+	private Integer defaultVtgateRate;
 
-	private final Integer rate;
+	private Integer rate;
 
-	private final Integer replicaRate;
+	private Integer replicaRate;
 
-	private final int sortOrder;
+	private int sortOrder;
 
-	private final boolean development;
+	private boolean development;
 
-	private final boolean production;
+	private boolean production;
 
-	private final boolean enabled;
+	private boolean enabled;
 
 	ClusterSize(String name, Engine engine, String displayName, String cpu, long ram, Long storage, boolean metal,
 			String provider, String providerInstanceType, String architecture, String defaultVtgate,
@@ -63,11 +72,8 @@ class ClusterSize {
 		this.enabled = enabled;
 	}
 
-	/**
-	 * A size with nothing stored, for subclasses that answer only what they are asked.
-	 */
+	/** For Hibernate. */
 	protected ClusterSize() {
-		this(null, null, null, null, 0, null, false, null, null, null, null, null, null, null, 0, false, false, false);
 	}
 
 	/**

@@ -5,45 +5,65 @@ import java.time.Instant;
 import java.util.Arrays;
 
 import dev.dbplane.web.ApiException;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.Formula;
 
 /**
  * A database of an organization. Its kind, region and cluster size are fixed at creation;
  * its settings change by PATCH. Readiness is decided by the stored row alone: a pending
  * database is ready from {@code readyAt} on, for every replica that reads it and after
- * any restart. {@code version} is the stored row's version: a write of the row succeeds
- * only if nobody else wrote it since it was read.
+ * any restart. {@code version} is the stored row's version, which Hibernate checks: a
+ * write of the row succeeds only if nobody else wrote it since it was read. New databases
+ * are stored by the batched insert of {@link DatabaseRepositoryImpl}, never persisted.
  */
+@Entity
+@Table(name = "planetscale_database")
 class Database {
 
 	static final String DEFAULT_BRANCH = "main";
 
-	private final String id;
+	@Id
+	private String id;
 
 	private String organizationId;
 
-	private final String organizationName;
+	/** Read with the row (the organization's name never changes). */
+	@Formula("(select o.name from planetscale_organization o where o.id = organization_id)")
+	private String organizationName;
 
 	private String name;
 
-	private final Engine kind;
+	@Convert(converter = Engine.Column.class)
+	private Engine kind;
 
+	/** From the catalogue, which never changes a region in place. */
+	@ManyToOne(fetch = FetchType.EAGER, optional = false)
+	@JoinColumn(name = "region_id", updatable = false)
 	private Region region;
 
-	private final String clusterSize;
+	private String clusterSize;
 
-	private final Integer replicas;
+	private Integer replicas;
 
-	private final String majorVersion;
+	private String majorVersion;
 
-	private final Long minimumStorageBytes;
+	private Long minimumStorageBytes;
 
-	private final Long maximumStorageBytes;
+	private Long maximumStorageBytes;
 
 	private String plan;
 
+	@Convert(converter = DatabaseState.Column.class)
 	private DatabaseState state;
 
-	private final Instant readyAt;
+	private Instant readyAt;
 
 	private String defaultBranch;
 
@@ -67,11 +87,16 @@ class Database {
 
 	private boolean productionBranchWebConsole;
 
-	private final Instant createdAt;
+	private Instant createdAt;
 
 	private Instant updatedAt;
 
+	@Version
 	private long version;
+
+	/** For Hibernate. */
+	protected Database() {
+	}
 
 	/**
 	 * A new database of the organization named {@code organizationName}, not stored yet.
@@ -134,11 +159,6 @@ class Database {
 		this.organizationId = organizationId;
 		this.region = region;
 		this.plan = plan;
-	}
-
-	/** Records that the row was written: its version moved on by one. */
-	void written() {
-		this.version++;
 	}
 
 	/**

@@ -1,352 +1,50 @@
 package dev.dbplane.planetscale;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Optional;
 
-import dev.dbplane.security.PlanetScaleAccesses;
-import dev.dbplane.web.BatchedInserts;
-import dev.dbplane.web.TextColumns;
-import dev.dbplane.web.TimestampColumns;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
-@Repository
-class DatabaseRepository {
-
-	/** A database with its organization's name: one row, one round trip. */
-	private static final String SELECT = """
-			select d.id, d.organization_id, o.name, d.name, d.kind, d.region_id, d.cluster_size, d.replicas,
-			    d.major_version, d.minimum_storage_bytes, d.maximum_storage_bytes, d.plan, d.state, d.ready_at,
-			    d.default_branch, d.require_approval_for_deploy, d.deletion_protected, d.allow_data_branching,
-			    d.foreign_keys_enabled, d.automatic_migrations, d.migration_framework, d.migration_table_name,
-			    d.restrict_branch_region, d.insights_raw_queries, d.production_branch_web_console, d.created_at,
-			    d.updated_at, d.version
-			from planetscale_database d join planetscale_organization o on o.id = d.organization_id""";
+/**
+ * {@code planetscale_database}. Every method runs in its caller's transaction; the
+ * create, the get and the list are SQL ({@link DatabaseRepositoryImpl} says why).
+ */
+interface DatabaseRepository extends JpaRepository<Database, String>, DatabaseRepositoryCustom {
 
 	/**
-	 * A new database and its creator's access, in one statement: the insert reads the
-	 * organization's row (id, plan, default region), so no row comes back when the
-	 * organization is missing, is not the one with that id, has a default region outside
-	 * the list given (when one is given), or already has a database of that name. Null
-	 * parameters skip the region condition and the access (a Bearer token creates none);
-	 * the others that may be null are cast, since a select list gives them no type.
+	 * The database {@code name} of the organization with that id and name, managed, for a
+	 * change: empty unless both match.
 	 */
-	private static final String INSERT = """
-			with created as (
-			    insert into planetscale_database (id, organization_id, name, kind, region_id, cluster_size, replicas,
-			        major_version, minimum_storage_bytes, maximum_storage_bytes, plan, state, ready_at, default_branch,
-			        require_approval_for_deploy, deletion_protected, allow_data_branching, foreign_keys_enabled,
-			        automatic_migrations, migration_framework, migration_table_name, restrict_branch_region,
-			        insights_raw_queries, production_branch_web_console, created_at, updated_at, version)
-			    select ?, o.id, ?, ?, coalesce(?, o.default_region_id), ?, cast(? as integer), cast(? as varchar),
-			        cast(? as bigint), cast(? as bigint), o.plan, ?, ?, ?, ?, ?, ?, ?, cast(? as boolean),
-			        cast(? as varchar), cast(? as varchar), ?, ?, ?, ?, ?, ?
-			    from planetscale_organization o
-			    where o.name = ? and o.id = ?
-			        and (cast(? as text) is null or o.default_region_id = any(string_to_array(cast(? as text), ',')))
-			    on conflict on constraint planetscale_database_name_unique do nothing
-			    returning id, organization_id, region_id, plan),
-			granted as (
-			    insert into planetscale_service_token_access (id, token_id, access, database_id, created_at)
-			    select ?, cast(? as varchar), ?, created.id, ? from created where cast(? as varchar) is not null)
-			select organization_id, region_id, plan from created""";
+	@Query("""
+			select d from Database d
+			where d.organizationId = :organizationId and d.name = :name
+			    and exists (select 1 from Organization o where o.id = d.organizationId and o.name = :organizationName)""")
+	Optional<Database> findToChange(@Param("organizationId") String organizationId,
+			@Param("organizationName") String organizationName, @Param("name") String name);
 
-	/**
-	 * {@link #INSERT} for many databases, each given as one element of every array: the
-	 * values travel as text and take their column's type in SQL.
-	 */
-	private static final String INSERT_ALL = """
-			with r as (
-			    select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-			        as r(id, name, kind, region_id, cluster_size, replicas, major_version, minimum_storage_bytes,
-			        maximum_storage_bytes, state, ready_at, default_branch, require_approval_for_deploy,
-			        deletion_protected, allow_data_branching, foreign_keys_enabled, automatic_migrations,
-			        migration_framework, migration_table_name, restrict_branch_region, insights_raw_queries,
-			        production_branch_web_console, created_at, updated_at, version, organization_name, organization_id,
-			        region_ids, access_id, token_id)),
-			created as (
-			    insert into planetscale_database (id, organization_id, name, kind, region_id, cluster_size, replicas,
-			        major_version, minimum_storage_bytes, maximum_storage_bytes, plan, state, ready_at, default_branch,
-			        require_approval_for_deploy, deletion_protected, allow_data_branching, foreign_keys_enabled,
-			        automatic_migrations, migration_framework, migration_table_name, restrict_branch_region,
-			        insights_raw_queries, production_branch_web_console, created_at, updated_at, version)
-			    select r.id, o.id, r.name, r.kind, coalesce(r.region_id, o.default_region_id), r.cluster_size,
-			        r.replicas::integer, r.major_version, r.minimum_storage_bytes::bigint,
-			        r.maximum_storage_bytes::bigint, o.plan, r.state, r.ready_at::timestamptz, r.default_branch,
-			        r.require_approval_for_deploy::boolean, r.deletion_protected::boolean,
-			        r.allow_data_branching::boolean, r.foreign_keys_enabled::boolean, r.automatic_migrations::boolean,
-			        r.migration_framework, r.migration_table_name, r.restrict_branch_region::boolean,
-			        r.insights_raw_queries::boolean, r.production_branch_web_console::boolean,
-			        r.created_at::timestamptz, r.updated_at::timestamptz, r.version::bigint
-			    from r join planetscale_organization o on o.name = r.organization_name and o.id = r.organization_id
-			    where r.region_ids is null or o.default_region_id = any(string_to_array(r.region_ids, ','))
-			    on conflict on constraint planetscale_database_name_unique do nothing
-			    returning id, organization_id, region_id, plan),
-			granted as (
-			    insert into planetscale_service_token_access (id, token_id, access, database_id, created_at)
-			    select r.access_id, r.token_id, ?, created.id, r.created_at::timestamptz
-			    from created join r on r.id = created.id where r.token_id is not null)
-			select id, organization_id, region_id, plan from created""";
+	@Query("select d.id from Database d where d.organizationId = :organizationId and d.name = :name")
+	Optional<String> findIdByOrganizationAndName(@Param("organizationId") String organizationId,
+			@Param("name") String name);
 
-	private static final String UPDATE = """
-			update planetscale_database set name = ?, state = ?, default_branch = ?, require_approval_for_deploy = ?,
-			    deletion_protected = ?, allow_data_branching = ?, foreign_keys_enabled = ?, automatic_migrations = ?,
-			    migration_framework = ?, migration_table_name = ?, restrict_branch_region = ?,
-			    insights_raw_queries = ?, production_branch_web_console = ?, updated_at = ?, version = version + 1
-			where id = ? and version = ?""";
+	long countByOrganizationId(String organizationId);
 
-	private final JdbcClient jdbc;
-
-	private final RegionRepository regions;
-
-	private final BatchedInserts<Pending> inserts = new BatchedInserts<>(this::insertOne, this::insertAll);
-
-	DatabaseRepository(JdbcClient jdbc, RegionRepository regions) {
-		this.jdbc = jdbc;
-		this.regions = regions;
-	}
-
-	/**
-	 * The database {@code name} of the organization with that id and name: empty unless
-	 * both match.
-	 */
-	Optional<Database> find(String organizationId, String organizationName, String name) {
-		return this.jdbc.sql(SELECT + " where d.organization_id = ? and d.name = ? and o.name = ?")
-			.params(organizationId, name, organizationName)
-			.query(this::database)
-			.optional();
-	}
-
-	Optional<Database> findById(String id) {
-		return this.jdbc.sql(SELECT + " where d.id = ?").param(id).query(this::database).optional();
-	}
-
-	Optional<String> findIdByOrganizationAndName(String organizationId, String name) {
-		return this.jdbc.sql("select id from planetscale_database where organization_id = ? and name = ?")
-			.params(organizationId, name)
-			.query(String.class)
-			.optional();
-	}
-
-	long countByOrganization(String organizationId) {
-		return this.jdbc.sql("select count(*) from planetscale_database where organization_id = ?")
-			.param(organizationId)
-			.query(Long.class)
-			.single();
-	}
-
-	long count(Filter filter) {
-		var params = new ArrayList<Object>();
-		var where = where(filter, params);
-		return this.jdbc.sql("select count(*) from planetscale_database d" + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-	}
-
-	/** A page of the filtered databases, by name. */
-	List<Database> page(Filter filter, PageQuery query) {
-		var params = new ArrayList<Object>();
-		var where = where(filter, params);
-		params.add(query.perPage());
-		params.add(query.offset());
-		return this.jdbc.sql(SELECT + where + " order by d.name, d.id limit ? offset ?")
-			.params(params)
-			.query(this::database)
-			.list();
-	}
-
-	/**
-	 * Stores a new database, in one statement that commits on its own, and gives the
-	 * creating service token every database-level access on it (one row, whose access is
-	 * {@value PlanetScaleAccesses#EVERY}). The organization's row gives the database its
-	 * organization id and plan and, when it has no region, the default region.
-	 * @param organizationId the id of the organization the database names
-	 * @param defaultRegionIds for a database without a region, the organization default
-	 * regions it may be placed in; null to take any
-	 * @param creatorTokenId the service token to give the access, or null for none
-	 * @return false when nothing was stored: no organization has that name and id, the
-	 * name is taken in it, or its default region is not in the list
-	 */
-	boolean insert(Database database, String organizationId, List<String> defaultRegionIds, String creatorTokenId) {
-		return this.inserts.insert(new Pending(database, organizationId, defaultRegionIds, creatorTokenId));
-	}
-
-	/** How many creates wait for a batch to insert their database. */
-	int waitingToInsert() {
-		return this.inserts.waiting();
-	}
-
-	/** A database to insert, with what {@link #insert} takes besides. */
-	private record Pending(Database database, String organizationId, List<String> defaultRegionIds,
-			String creatorTokenId) {
-	}
-
-	/**
-	 * Inserts the databases of concurrent creates in one statement, {@link #INSERT} for
-	 * each. A database the statement does not insert, or a statement refused as a whole,
-	 * gets {@code null}, for {@link #insertOne} to decide.
-	 */
-	private List<Boolean> insertAll(List<Pending> batch) {
-		var columns = new TextColumns(30, batch.size());
-		for (var pending : batch) {
-			var database = pending.database();
-			columns.add(database.getId(), database.getName(), database.getKind().wire(),
-					(database.getRegion() != null) ? database.getRegion().getId() : null, database.getClusterSize(),
-					database.getReplicas(), database.getMajorVersion(), database.getMinimumStorageBytes(),
-					database.getMaximumStorageBytes(), database.getState().wire(), database.getReadyAt(),
-					database.getDefaultBranch(), database.isRequireApprovalForDeploy(), database.isDeletionProtected(),
-					database.isAllowDataBranching(), database.isForeignKeysEnabled(), database.getAutomaticMigrations(),
-					database.getMigrationFramework(), database.getMigrationTableName(),
-					database.isRestrictBranchRegion(), database.isInsightsRawQueries(),
-					database.isProductionBranchWebConsole(), database.getCreatedAt(), database.getUpdatedAt(),
-					database.getVersion(), database.getOrganizationName(), pending.organizationId(),
-					(pending.defaultRegionIds() != null) ? String.join(",", pending.defaultRegionIds()) : null,
-					PublicIds.next(), pending.creatorTokenId());
-		}
-		var placed = new HashMap<String, String[]>();
-		try {
-			this.jdbc.sql(INSERT_ALL)
-				.params(columns.parameters(PlanetScaleAccesses.EVERY))
-				.query((rs, row) -> placed.put(rs.getString(1),
-						new String[] { rs.getString(2), rs.getString(3), rs.getString(4) }))
-				.list();
-		}
-		catch (DataIntegrityViolationException ex) {
-			placed.clear();
-		}
-		var result = new ArrayList<Boolean>(batch.size());
-		for (var pending : batch) {
-			var database = pending.database();
-			var placement = placed.get(database.getId());
-			if (placement != null) {
-				database.placed(placement[0], region(placement[1], database.getRegion()), placement[2]);
-			}
-			result.add((placement != null) ? true : null);
-		}
-		return result;
-	}
-
-	private boolean insertOne(Pending pending) {
-		var database = pending.database();
-		var organizationId = pending.organizationId();
-		var defaultRegionIds = pending.defaultRegionIds();
-		var creatorTokenId = pending.creatorTokenId();
-		var region = (database.getRegion() != null) ? database.getRegion().getId() : null;
-		var regionIds = (defaultRegionIds != null) ? String.join(",", defaultRegionIds) : null;
-		var createdAt = TimestampColumns.timestamptz(database.getCreatedAt());
-		var placement = this.jdbc.sql(INSERT)
-			.params(database.getId(), database.getName(), database.getKind().wire(), region, database.getClusterSize(),
-					database.getReplicas(), database.getMajorVersion(), database.getMinimumStorageBytes(),
-					database.getMaximumStorageBytes(), database.getState().wire(),
-					TimestampColumns.timestamptz(database.getReadyAt()), database.getDefaultBranch(),
-					database.isRequireApprovalForDeploy(), database.isDeletionProtected(),
-					database.isAllowDataBranching(), database.isForeignKeysEnabled(), database.getAutomaticMigrations(),
-					database.getMigrationFramework(), database.getMigrationTableName(),
-					database.isRestrictBranchRegion(), database.isInsightsRawQueries(),
-					database.isProductionBranchWebConsole(), createdAt,
-					TimestampColumns.timestamptz(database.getUpdatedAt()), database.getVersion(),
-					database.getOrganizationName(), organizationId, regionIds, regionIds, PublicIds.next(),
-					creatorTokenId, PlanetScaleAccesses.EVERY, createdAt, creatorTokenId)
-			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
-			.optional();
-		if (placement.isEmpty()) {
-			return false;
-		}
-		var stored = placement.get();
-		database.placed(stored[0], region(stored[1], database.getRegion()), stored[2]);
-		return true;
-	}
-
-	/**
-	 * Writes a read database back, unless another request wrote or deleted it since.
-	 * @throws OptimisticLockingFailureException when one did
-	 */
-	void update(Database database) {
-		var updated = this.jdbc.sql(UPDATE)
-			.params(database.getName(), database.getState().wire(), database.getDefaultBranch(),
-					database.isRequireApprovalForDeploy(), database.isDeletionProtected(),
-					database.isAllowDataBranching(), database.isForeignKeysEnabled(), database.getAutomaticMigrations(),
-					database.getMigrationFramework(), database.getMigrationTableName(),
-					database.isRestrictBranchRegion(), database.isInsightsRawQueries(),
-					database.isProductionBranchWebConsole(), TimestampColumns.timestamptz(database.getUpdatedAt()),
-					database.getId(), database.getVersion())
-			.update();
-		if (updated == 0) {
-			throw new OptimisticLockingFailureException(
-					"Database " + database.getId() + " was changed or deleted since it was read");
-		}
-		database.written();
+	default long countByOrganization(String organizationId) {
+		return countByOrganizationId(organizationId);
 	}
 
 	/**
 	 * Deletes the database unless it is deletion protected at this very moment, so a
 	 * PATCH turning protection on cannot lose a race against a delete.
 	 */
-	int deleteUnlessProtected(String id) {
-		return this.jdbc.sql("delete from planetscale_database where id = ? and deletion_protected = false")
-			.param(id)
-			.update();
-	}
+	@Transactional
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("delete from Database d where d.id = :id and d.deletionProtected = false")
+	int deleteUnlessProtected(@Param("id") String id);
 
-	Optional<Boolean> findDeletionProtectedById(String id) {
-		return this.jdbc.sql("select deletion_protected from planetscale_database where id = ?")
-			.param(id)
-			.query(Boolean.class)
-			.optional();
-	}
-
-	private Region region(String id, Region known) {
-		return (known != null && known.getId().equals(id)) ? known : this.regions.findById(id);
-	}
-
-	/** The where clause of a filter, its values appended to {@code params}. */
-	private static String where(Filter filter, List<Object> params) {
-		var where = new StringBuilder(" where d.organization_id = ?");
-		params.add(filter.organizationId());
-		if (filter.accessibleTo() != null) {
-			where.append(" and exists (select 1 from planetscale_service_token_access a"
-					+ " where a.database_id = d.id and a.token_id = ?)");
-			params.add(filter.accessibleTo());
-		}
-		if (filter.namePattern() != null) {
-			where.append(" and lower(d.name) like ? escape '\\'");
-			params.add(filter.namePattern());
-		}
-		return where.toString();
-	}
-
-	private Database database(ResultSet rs, int row) throws SQLException {
-		return new Database(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-				Engine.of(rs.getString(5)), this.regions.findById(rs.getString(6)), rs.getString(7),
-				rs.getObject(8, Integer.class), rs.getString(9), rs.getObject(10, Long.class),
-				rs.getObject(11, Long.class), rs.getString(12), DatabaseState.of(rs.getString(13)),
-				TimestampColumns.instant(rs, 14), rs.getString(15), rs.getBoolean(16), rs.getBoolean(17),
-				rs.getBoolean(18), rs.getBoolean(19), rs.getObject(20, Boolean.class), rs.getString(21),
-				rs.getString(22), rs.getBoolean(23), rs.getBoolean(24), rs.getBoolean(25),
-				TimestampColumns.instant(rs, 26), TimestampColumns.instant(rs, 27), rs.getLong(28));
-	}
-
-	/**
-	 * Which databases of an organization a list shows.
-	 *
-	 * @param organizationId the organization
-	 * @param accessibleTo only the databases this service token holds an access on one by
-	 * one; null for all
-	 * @param namePattern a {@code LIKE} pattern (escape {@code \}) the lower-cased name
-	 * matches; null for any name
-	 */
-	record Filter(String organizationId, String accessibleTo, String namePattern) {
-	}
+	@Query("select d.deletionProtected from Database d where d.id = :id")
+	Optional<Boolean> findDeletionProtectedById(@Param("id") String id);
 
 }

@@ -8,7 +8,7 @@ import java.util.List;
 
 import dev.dbplane.security.PlanetScaleAccesses;
 import dev.dbplane.web.ApiException;
-import dev.dbplane.web.Constraints;
+import dev.dbplane.persistence.Constraints;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -153,7 +153,9 @@ class DatabaseService {
 
 	@Transactional
 	DatabaseResponse update(String organizationName, String name, DatabaseUpdateRequest request) {
-		var database = find(organizationName, name, PlanetScaleAccesses.WRITE_DATABASE);
+		var database = this.databases.findToChange(this.callers.current().organizationId(), organizationName, name)
+			.orElseThrow(() -> ApiException.notFound("Not Found"));
+		this.callers.requireDatabaseAccess(database, PlanetScaleAccesses.WRITE_DATABASE);
 		var problems = new ArrayList<String>();
 		request.check(database.getClusterSize(), problems);
 		if (!problems.isEmpty()) {
@@ -214,7 +216,7 @@ class DatabaseService {
 
 	private void save(Database database) {
 		try {
-			this.databases.update(database);
+			this.databases.flush();
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (Constraints.violated(ex, UNIQUE_NAME)) {

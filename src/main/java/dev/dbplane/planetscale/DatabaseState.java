@@ -2,6 +2,8 @@ package dev.dbplane.planetscale;
 
 import java.util.Locale;
 
+import jakarta.persistence.AttributeConverter;
+
 /**
  * Lifecycle states of a database, spelled on the wire and in the table as PlanetScale
  * does ({@code pending}, {@code ready}...). dbplane moves databases from pending to
@@ -18,6 +20,21 @@ enum DatabaseState {
 	/** The state spelled {@code value} in the table. */
 	static DatabaseState of(String value) {
 		return DatabaseState.valueOf(value.toUpperCase(Locale.ROOT));
+	}
+
+	/** The column form: the wire spelling. */
+	static final class Column implements AttributeConverter<DatabaseState, String> {
+
+		@Override
+		public String convertToDatabaseColumn(DatabaseState state) {
+			return (state != null) ? state.wire() : null;
+		}
+
+		@Override
+		public DatabaseState convertToEntityAttribute(String column) {
+			return (column != null) ? DatabaseState.of(column) : null;
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.dbplane.planetscale;
 
+import jakarta.persistence.AttributeConverter;
+
 /**
  * The two kinds of database PlanetScale runs, spelled as on the wire and in the tables.
  */
@@ -30,6 +32,21 @@ enum Engine {
 	@Override
 	public String toString() {
 		return this.wire;
+	}
+
+	/** The column form: the wire spelling. */
+	static final class Column implements AttributeConverter<Engine, String> {
+
+		@Override
+		public String convertToDatabaseColumn(Engine engine) {
+			return (engine != null) ? engine.wire : null;
+		}
+
+		@Override
+		public Engine convertToEntityAttribute(String column) {
+			return Engine.of(column);
+		}
+
 	}
 
 }

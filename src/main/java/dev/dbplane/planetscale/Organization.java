@@ -2,25 +2,32 @@ package dev.dbplane.planetscale;
 
 import java.time.Instant;
 
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
 /**
  * An organization: the namespace databases live in. Created at start-up from
  * configuration (see {@link Organizations#ensure}), never through the API.
  */
+@Entity
+@Table(name = "planetscale_organization")
 class Organization {
 
-	private final String id;
+	@Id
+	private String id;
 
-	private final String name;
+	private String name;
 
-	private final String billingEmail;
+	private String billingEmail;
 
-	private final String plan;
+	private String plan;
 
-	private final String defaultRegionId;
+	private String defaultRegionId;
 
-	private final Instant createdAt;
+	private Instant createdAt;
 
-	private final Instant updatedAt;
+	private Instant updatedAt;
 
 	Organization(String id, String name, String billingEmail, String plan, String defaultRegionId, Instant createdAt,
 			Instant updatedAt) {
@@ -33,12 +40,8 @@ class Organization {
 		this.updatedAt = updatedAt;
 	}
 
-	/**
-	 * An organization with nothing stored, for subclasses that answer only what they are
-	 * asked.
-	 */
+	/** For Hibernate. */
 	protected Organization() {
-		this(null, null, null, null, null, null, null);
 	}
 
 	String getId() {

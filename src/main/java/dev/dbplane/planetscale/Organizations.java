@@ -1,8 +1,6 @@
 package dev.dbplane.planetscale;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +8,6 @@ import java.util.Optional;
 import dev.dbplane.security.PlanetScaleAccesses;
 import dev.dbplane.web.ApiException;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,19 +22,16 @@ class Organizations {
 
 	private final DatabaseRepository databases;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
 	private final BaseUrl baseUrl;
 
 	private final Callers callers;
 
-	Organizations(OrganizationRepository organizations, DatabaseRepository databases, JdbcClient jdbc, Clock clock,
-			BaseUrl baseUrl, Callers callers) {
+	Organizations(OrganizationRepository organizations, DatabaseRepository databases, Clock clock, BaseUrl baseUrl,
+			Callers callers) {
 		this.organizations = organizations;
 		this.databases = databases;
-		this.jdbc = jdbc;
 		this.clock = clock;
 		this.baseUrl = baseUrl;
 		this.callers = callers;
@@ -92,28 +86,7 @@ class Organizations {
 	 */
 	@Transactional
 	boolean ensure(PlanetScaleProperties.OrganizationConfig config) {
-		var regions = this.jdbc.sql("select count(*) from planetscale_region where slug = ?")
-			.param(config.defaultRegion())
-			.query(Long.class)
-			.single();
-		if (regions == 0) {
-			return false;
-		}
-		var timestamp = OffsetDateTime.ofInstant(this.clock.instant().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
-		this.jdbc.sql("""
-				insert into planetscale_organization (id, name, billing_email, plan, default_region_id, created_at,
-				    updated_at)
-				select ?, ?, ?, ?, r.id, ?, ? from planetscale_region r where r.slug = ?
-				on conflict (name) do update set billing_email = excluded.billing_email, plan = excluded.plan,
-				    default_region_id = excluded.default_region_id, updated_at = excluded.updated_at
-				where (planetscale_organization.billing_email, planetscale_organization.plan,
-				    planetscale_organization.default_region_id)
-				    is distinct from (excluded.billing_email, excluded.plan, excluded.default_region_id)
-				""")
-			.params(PublicIds.next(), config.name(), config.effectiveBillingEmail(), config.plan(), timestamp,
-					timestamp, config.defaultRegion())
-			.update();
-		return true;
+		return this.organizations.ensure(config, this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	/**

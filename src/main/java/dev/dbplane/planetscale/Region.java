@@ -3,31 +3,46 @@ package dev.dbplane.planetscale;
 import java.util.Collections;
 import java.util.List;
 
+import dev.dbplane.persistence.StringListJson;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
+
 /**
  * A region of the catalogue. Written only by the migration and by the start-up sync of
- * configured regions, so the application reads it and never changes it.
+ * configured regions (both SQL upserts), so the application reads it and never changes
+ * it.
  */
-final class Region {
+@Entity
+@Table(name = "planetscale_region")
+class Region {
 
-	private final String id;
+	@Id
+	private String id;
 
-	private final String slug;
+	private String slug;
 
-	private final String provider;
+	private String provider;
 
-	private final String displayName;
+	private String displayName;
 
-	private final String location;
+	private String location;
 
-	private final List<String> publicIpAddresses;
+	@Convert(converter = StringListJson.class)
+	@Column(columnDefinition = "jsonb")
+	@ColumnTransformer(write = "?::jsonb")
+	private List<String> publicIpAddresses;
 
-	private final boolean mysqlSupported;
+	private boolean mysqlSupported;
 
-	private final boolean postgresqlSupported;
+	private boolean postgresqlSupported;
 
-	private final boolean enabled;
+	private boolean enabled;
 
-	private final int sortOrder;
+	private int sortOrder;
 
 	Region(String id, String slug, String provider, String displayName, String location, List<String> publicIpAddresses,
 			boolean mysqlSupported, boolean postgresqlSupported, boolean enabled, int sortOrder) {
@@ -42,6 +57,10 @@ final class Region {
 		this.postgresqlSupported = postgresqlSupported;
 		this.enabled = enabled;
 		this.sortOrder = sortOrder;
+	}
+
+	/** For Hibernate. */
+	protected Region() {
 	}
 
 	boolean supports(Engine engine) {

@@ -1,9 +1,6 @@
 package dev.dbplane.security;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,9 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.dbplane.web.ApiException;
-import dev.dbplane.web.TimestampColumns;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,14 +26,15 @@ public class HarnessApiKeys {
 	private static final Pattern KEY = Pattern
 		.compile("^(pat|sat)\\.([A-Za-z0-9_-]{1,128})\\.([A-Za-z0-9_-]{1,32})\\.([A-Za-z0-9_-]{1,128})$");
 
-	private static final String COLUMNS = "id, account_id, type, name, secret_hash, permissions, created_at, revoked_at";
+	private final AccountRepository accounts;
 
-	private final JdbcClient jdbc;
+	private final HarnessApiKeyRepository keys;
 
 	private final CredentialCache<String, Optional<StoredKey>> cache;
 
-	HarnessApiKeys(JdbcClient jdbc, SecurityProperties properties) {
-		this.jdbc = jdbc;
+	HarnessApiKeys(AccountRepository accounts, HarnessApiKeyRepository keys, SecurityProperties properties) {
+		this.accounts = accounts;
+		this.keys = keys;
 		this.cache = new CredentialCache<>(properties.credentialCacheTtl());
 	}
 
@@ -64,10 +60,7 @@ public class HarnessApiKeys {
 		if (!ACCOUNT.matcher(accountId).matches()) {
 			throw ApiException.invalid("id: must match ^[A-Za-z0-9_-]{1,128}$");
 		}
-		if (this.jdbc.sql("select exists (select 1 from account where id = ?)")
-			.param(accountId)
-			.query(Boolean.class)
-			.single()) {
+		if (this.accounts.existsById(accountId)) {
 			throw ApiException.duplicate("Account '" + accountId + "' already exists");
 		}
 		return issue(accountId, "pat", "admin", EnumSet.of(HarnessPermission.view, HarnessPermission.edit,
@@ -76,24 +69,16 @@ public class HarnessApiKeys {
 
 	@Transactional(readOnly = true)
 	List<HarnessApiKey> list(String accountId) {
-		return this.jdbc.sql("select " + COLUMNS + " from harness_api_key where account_id = ? order by created_at, id")
-			.param(accountId)
-			.query(HarnessApiKeys::key)
-			.list();
+		return this.keys.findByAccountIdOrderByCreatedAtAscIdAsc(accountId);
 	}
 
 	@Transactional
 	HarnessApiKey revoke(String accountId, String keyId) {
-		// A key revoked before keeps the time it was first revoked.
-		var key = this.jdbc
-			.sql("update harness_api_key set revoked_at = coalesce(revoked_at, ?) "
-					+ "where id = ? and account_id = ? returning " + COLUMNS)
-			.params(now(), keyId, accountId)
-			.query(HarnessApiKeys::key)
-			.optional()
-			.orElseThrow(() -> ApiException.notFound("API key '" + keyId + "' not found"));
+		if (this.keys.revoke(accountId, keyId, now()) == 0) {
+			throw ApiException.notFound("API key '" + keyId + "' not found");
+		}
 		this.cache.evict(keyId);
-		return key;
+		return this.keys.findById(keyId).orElseThrow();
 	}
 
 	/**
@@ -106,15 +91,13 @@ public class HarnessApiKeys {
 		var parts = parse(rawKey).orElseThrow(() -> new IllegalArgumentException(
 				"dbplane.security.harness-api-key must look like pat.<account>.<id>.<secret>"));
 		ensureAccount(parts.accountId());
-		var existing = find(parts.id());
+		var existing = this.keys.findById(parts.id());
 		if (existing.isPresent()) {
 			if (!existing.get().accountId().equals(parts.accountId())) {
 				throw new IllegalArgumentException(
 						"dbplane.security.harness-api-key: its id is taken by another account");
 			}
-			this.jdbc.sql("update harness_api_key set secret_hash = ?, permissions = ?, revoked_at = null where id = ?")
-				.params(Secrets.hash(parts.secret()), HarnessApiKey.columnOf(permissions), parts.id())
-				.update();
+			existing.get().reset(Secrets.hash(parts.secret()), permissions);
 		}
 		else {
 			insert(parts.id(), parts.accountId(), parts.type(), "bootstrap", parts.secret(), permissions);
@@ -124,7 +107,7 @@ public class HarnessApiKeys {
 
 	@Transactional(readOnly = true)
 	public boolean anyKeyExists() {
-		return this.jdbc.sql("select exists (select 1 from harness_api_key)").query(Boolean.class).single();
+		return this.keys.count() > 0;
 	}
 
 	/**
@@ -137,40 +120,24 @@ public class HarnessApiKeys {
 			return Optional.empty();
 		}
 		var presented = parts.get();
-		var stored = this.cache.get(presented.id(), (id) -> find(id).map(StoredKey::from));
+		var stored = this.cache.get(presented.id(), (id) -> this.keys.findById(id).map(StoredKey::from));
 		return stored
 			.filter((key) -> !key.revoked() && key.accountId().equals(presented.accountId())
 					&& key.type().equals(presented.type()) && Secrets.matches(presented.secret(), key.secretHash()))
 			.map((key) -> new HarnessPrincipal(key.accountId(), presented.id(), key.permissions()));
 	}
 
-	private Optional<HarnessApiKey> find(String id) {
-		return this.jdbc.sql("select " + COLUMNS + " from harness_api_key where id = ?")
-			.param(id)
-			.query(HarnessApiKeys::key)
-			.optional();
-	}
-
 	private void ensureAccount(String accountId) {
-		this.jdbc.sql("insert into account (id) values (?) on conflict do nothing").param(accountId).update();
+		this.accounts.ensure(accountId);
 	}
 
 	private void insert(String id, String accountId, String type, String name, String secret,
 			Set<HarnessPermission> permissions) {
-		this.jdbc.sql("insert into harness_api_key (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, null)")
-			.params(id, accountId, type, name, Secrets.hash(secret), HarnessApiKey.columnOf(permissions), now())
-			.update();
+		this.keys.save(new HarnessApiKey(id, accountId, type, name, Secrets.hash(secret), permissions, now()));
 	}
 
-	private static HarnessApiKey key(ResultSet rs, int row) throws SQLException {
-		return new HarnessApiKey(rs.getString("id"), rs.getString("account_id"), rs.getString("type"),
-				rs.getString("name"), rs.getString("secret_hash"),
-				HarnessApiKey.permissionsOf(rs.getString("permissions")), TimestampColumns.instant(rs, "created_at"),
-				TimestampColumns.instant(rs, "revoked_at"));
-	}
-
-	private static OffsetDateTime now() {
-		return TimestampColumns.timestamptz(Instant.now().truncatedTo(ChronoUnit.MICROS));
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private static Optional<KeyParts> parse(String rawKey) {

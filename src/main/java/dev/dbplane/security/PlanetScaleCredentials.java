@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import static dev.dbplane.web.TimestampColumns.instant;
-import static dev.dbplane.web.TimestampColumns.timestamptz;
+import static dev.dbplane.persistence.TimestampColumns.instant;
+import static dev.dbplane.persistence.TimestampColumns.timestamptz;
 
 /**
  * PlanetScale service tokens (with their accesses) and Bearer access tokens: issuing,

@@ -1,9 +1,8 @@
 package dev.dbplane.web;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,16 +22,12 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.web.firewall.RequestRejectedException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -61,9 +56,13 @@ class WebErrorAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(WebErrorAdvice.class);
 
-	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class,
-			DataAccessResourceFailureException.class })
-	ResponseEntity<Object> databaseUnavailable(Exception ex, HttpServletRequest request) {
+	private final List<Outages> outages;
+
+	WebErrorAdvice(List<Outages> outages) {
+		this.outages = outages;
+	}
+
+	private ResponseEntity<Object> unavailable(Exception ex, HttpServletRequest request) {
 		log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
 		return ErrorFamily.of(request)
 			.response(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; retry later");
@@ -97,40 +96,14 @@ class WebErrorAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
-		if (lostConnection(ex)) {
-			return databaseUnavailable(ex, request);
+		if (this.outages.stream().anyMatch((outage) -> outage.isOutage(ex))) {
+			return unavailable(ex, request);
 		}
 		var reference = UUID.randomUUID().toString();
 		log.error("Internal error, reference {}, on {} {}", reference, request.getMethod(), request.getRequestURI(),
 				ex);
 		return ErrorFamily.of(request)
 			.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal error, reference " + reference);
-	}
-
-	/**
-	 * A connection that breaks under a request surfaces as whatever the failing step
-	 * wraps it in; the SQLState underneath says what happened: class 08 (connection
-	 * exception) or 57P (server shutting down or starting up). When the statement's own
-	 * failure is masked by the rollback that followed it (Spring reports only the
-	 * rollback's), that rollback failed on the pool's closed connection, whose exception
-	 * carries no SQLState at all.
-	 */
-	static boolean lostConnection(Throwable ex) {
-		for (var cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLTransientConnectionException || isConnectionState(cause)) {
-				return true;
-			}
-			if (cause instanceof TransactionException && cause.getCause() instanceof SQLException sql
-					&& (sql.getSQLState() == null || isConnectionState(sql))) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean isConnectionState(Throwable ex) {
-		return ex instanceof SQLException sql && sql.getSQLState() != null
-				&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
 	}
 
 	@Override

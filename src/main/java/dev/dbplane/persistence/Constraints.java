@@ -1,4 +1,4 @@
-package dev.dbplane.web;
+package dev.dbplane.persistence;
 
 import org.postgresql.util.PSQLException;
 

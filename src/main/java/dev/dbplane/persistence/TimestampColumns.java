@@ -1,4 +1,4 @@
-package dev.dbplane.web;
+package dev.dbplane.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

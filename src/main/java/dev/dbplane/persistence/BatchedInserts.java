@@ -1,4 +1,4 @@
-package dev.dbplane.web;
+package dev.dbplane.persistence;
 
 import java.util.List;
 import java.util.function.Function;
@@ -12,8 +12,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * statement; rows of concurrent creates go into one multi-row statement (a
  * {@link Batcher}, on the requests' own threads). A row the multi-row statement does not
  * store, for whatever reason, goes through the single-row statement on its own, which
- * decides and reports exactly as without batching. Inside a transaction nothing is
- * batched: the row must be part of that transaction.
+ * decides and reports exactly as without batching. Every row is committed by its own
+ * statement, so an insert refuses to run inside a transaction: the row could not be part
+ * of it.
  *
  * @param <T> a row to insert, with what its statement needs besides
  */
@@ -41,10 +42,13 @@ public final class BatchedInserts<T> {
 				(failure) -> failure instanceof CannotGetJdbcConnectionException);
 	}
 
-	/** Inserts {@code row}; whether it was stored, as {@code one} says. */
+	/**
+	 * Inserts {@code row}; whether it was stored, as {@code one} says.
+	 * @throws IllegalStateException inside a transaction
+	 */
 	public boolean insert(T row) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			return this.one.test(row);
+			throw new IllegalStateException("A batched insert commits on its own; it cannot run inside a transaction");
 		}
 		var inserted = this.batcher.submit(row);
 		return (inserted != null) ? inserted : this.one.test(row);

@@ -1,4 +1,4 @@
-package dev.dbplane.web;
+package dev.dbplane.persistence;
 
 /**
  * The rows of a multi-row statement, column by column, as text arrays: a statement takes

@@ -1,4 +1,4 @@
-package dev.dbplane.web;
+package dev.dbplane.persistence;
 
 import java.util.ArrayList;
 import java.util.List;

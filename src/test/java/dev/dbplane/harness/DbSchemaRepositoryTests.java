@@ -1,0 +1,149 @@
+package dev.dbplane.harness;
+
+import java.util.Map;
+
+import dev.dbplane.RepositoryTest;
+import dev.dbplane.persistence.Constraints;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class DbSchemaRepositoryTests extends RepositoryTest {
+
+	@Autowired
+	private DbSchemaRepository schemas;
+
+	@Autowired
+	private DbInstanceRepository instances;
+
+	@Autowired
+	private EntityManager entityManager;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private String account;
+
+	@BeforeEach
+	void account() {
+		this.account = unique("acct");
+		this.jdbc.sql("insert into account (id) values (?)").param(this.account).update();
+	}
+
+	@Test
+	void whenASchemaIsSavedThenItIsReadBackByItsKeyColumnByColumn() {
+		var schema = repositorySchema("one");
+		this.schemas.saveAndFlush(schema);
+		this.entityManager.clear();
+
+		var found = this.schemas.find(key("one")).orElseThrow();
+
+		assertThat(found.getId()).isEqualTo(schema.getId());
+		assertThat(found.getName()).isEqualTo("One");
+		assertThat(found.getTags()).containsExactlyEntriesOf(Map.of("team", "a"));
+		assertThat(found.getType()).isEqualTo(SchemaType.Repository);
+		assertThat(found.getMigrationType()).isEqualTo(MigrationType.Liquibase);
+		assertThat(found.getChangelog()).isEqualTo(new SchemaChangelog("conn", "db/changelog.yml", null, null, null));
+		assertThat(found.getChangeLogScript()).isNull();
+		assertThat(found.getCreatedAt()).isEqualTo(schema.getCreatedAt());
+		assertThat(found.getVersion()).isZero();
+		assertThat(found.getInstanceCount()).isZero();
+		assertThat(this.jdbc.sql("select tags::text from harness_schema where id = ?")
+			.param(schema.getId())
+			.query(String.class)
+			.single()).isEqualTo("{\"team\": \"a\"}");
+	}
+
+	@Test
+	void whenAnIdentifierIsTakenInAProjectThenTheUniqueConstraintRefusesTheSecondSchema() {
+		this.schemas.saveAndFlush(repositorySchema("taken"));
+
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.schemas.saveAndFlush(repositorySchema("taken")))
+			.satisfies((ex) -> assertThat(Constraints.violated(ex, "harness_schema_identifier_unique")).isTrue());
+	}
+
+	@Test
+	void whenTheRowChangedSinceTheSchemaWasReadThenTheUpdateIsRefused() {
+		var schema = repositorySchema("stale");
+		this.schemas.saveAndFlush(schema);
+		this.jdbc.sql("update harness_schema set version = version + 1 where id = ?").param(schema.getId()).update();
+
+		schema.update("Renamed", null, null, null, null, null, null, null);
+
+		assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(() -> this.schemas.flush());
+	}
+
+	@Test
+	void whenASchemaIsUpdatedThenItsVersionGrowsByOne() {
+		var schema = repositorySchema("bumped");
+		this.schemas.saveAndFlush(schema);
+
+		schema.update("Renamed", null, null, null, null, null, null, null);
+		this.schemas.flush();
+
+		assertThat(schema.getVersion()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select name from harness_schema where id = ?")
+			.param(schema.getId())
+			.query(String.class)
+			.single()).isEqualTo("Renamed");
+	}
+
+	@Test
+	void whenASchemaWithInstancesIsReadThenItCountsThemAndItsDeleteTakesThemAlong() {
+		var schema = repositorySchema("counted");
+		this.schemas.saveAndFlush(schema);
+		for (var identifier : new String[] { "a", "b" }) {
+			var instance = new DbInstance(identifier, identifier, null, "pg", new Revision("main", null, null), null,
+					null);
+			instance.storedIn(schema.getId());
+			this.instances.saveAndFlush(instance);
+		}
+		this.entityManager.clear();
+
+		assertThat(this.schemas.find(key("counted")).orElseThrow().getInstanceCount()).isEqualTo(2);
+		assertThat(this.schemas.delete(key("counted"))).isTrue();
+		assertThat(this.schemas.find(key("counted"))).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from harness_instance where schema_id = ?")
+			.param(schema.getId())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.schemas.delete(key("counted"))).isFalse();
+	}
+
+	@Test
+	void whenSchemasAreListedThenOnlyTheProjectsMatchingOnesComeInTheAskedOrder() {
+		for (var identifier : new String[] { "alpha", "beta", "gamma" }) {
+			this.schemas.saveAndFlush(repositorySchema(identifier));
+		}
+		var other = new DbSchema(this.account, "org", "elsewhere", "alphabet", "Alphabet", null, SchemaType.Repository,
+				MigrationType.Liquibase, new SchemaChangelog("c", "l", null, null, null), null, null, false, null);
+		this.schemas.saveAndFlush(other);
+
+		var query = new ListQuery(0, 10, "name", "ASC", "A");
+		var page = query.page(this.schemas, DbSchemaRepository.matching(this.account, "org", "proj", null, query));
+
+		assertThat(page.items()).extracting(DbSchema::getIdentifier).containsExactly("alpha", "beta", "gamma");
+		assertThat(page.total()).isEqualTo(3);
+	}
+
+	private DbSchema repositorySchema(String identifier) {
+		return new DbSchema(this.account, "org", "proj", identifier,
+				Character.toUpperCase(identifier.charAt(0)) + identifier.substring(1), Map.of("team", "a"),
+				SchemaType.Repository, MigrationType.Liquibase,
+				new SchemaChangelog("conn", "db/changelog.yml", null, null, null), null, null, false, null);
+	}
+
+	private SchemaKey key(String identifier) {
+		return new SchemaKey(this.account, "org", "proj", identifier);
+	}
+
+}
