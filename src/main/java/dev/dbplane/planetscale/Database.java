@@ -73,6 +73,18 @@ class Database {
 
 	private long version;
 
+	/** Counted from the branch rows when read; a new database has its default branch. */
+	private int branchesCount = 1;
+
+	private int productionBranchesCount = 1;
+
+	/** The default branch a new database is stored with, by the same statement. */
+	private String defaultBranchId;
+
+	private boolean defaultBranchDeletionProtected;
+
+	private boolean defaultBranchSafeMigrations;
+
 	/**
 	 * A new database of the organization named {@code organizationName}, not stored yet.
 	 * Storing it reads the organization's id and plan, and the default region when
@@ -86,6 +98,7 @@ class Database {
 				minimumStorageBytes, maximumStorageBytes, null, DatabaseState.PENDING, now.plus(provisioningDelay),
 				DEFAULT_BRANCH, false, false, false, kind == Engine.POSTGRESQL, null, null, null, false, false, false,
 				now, now, 0);
+		this.defaultBranchId = PublicIds.next();
 	}
 
 	/** A stored database, as read. */
@@ -134,6 +147,23 @@ class Database {
 		this.organizationId = organizationId;
 		this.region = region;
 		this.plan = plan;
+	}
+
+	/** Records how many branches, and production ones, the database has. */
+	Database counted(int branches, int productionBranches) {
+		this.branchesCount = branches;
+		this.productionBranchesCount = productionBranches;
+		return this;
+	}
+
+	/**
+	 * Names the default branch a new database is created with (Terraform's branch
+	 * resources create their database with their own branch) and its settings.
+	 */
+	void firstBranch(String name, boolean deletionProtected, boolean safeMigrations) {
+		this.defaultBranch = name;
+		this.defaultBranchDeletionProtected = deletionProtected;
+		this.defaultBranchSafeMigrations = safeMigrations;
 	}
 
 	/** Records that the row was written: its version moved on by one. */
@@ -354,6 +384,26 @@ class Database {
 
 	long getVersion() {
 		return this.version;
+	}
+
+	int getBranchesCount() {
+		return this.branchesCount;
+	}
+
+	int getProductionBranchesCount() {
+		return this.productionBranchesCount;
+	}
+
+	String getDefaultBranchId() {
+		return this.defaultBranchId;
+	}
+
+	boolean isDefaultBranchDeletionProtected() {
+		return this.defaultBranchDeletionProtected;
+	}
+
+	boolean isDefaultBranchSafeMigrations() {
+		return this.defaultBranchSafeMigrations;
 	}
 
 	/**

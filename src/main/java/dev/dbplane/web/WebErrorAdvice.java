@@ -120,7 +120,9 @@ class WebErrorAdvice extends ResponseEntityExceptionHandler {
 			if (cause instanceof SQLTransientConnectionException || isConnectionState(cause)) {
 				return true;
 			}
-			if (cause instanceof TransactionException && cause.getCause() instanceof SQLException sql
+			// Spring's, or Hibernate's under a JPA transaction manager
+			if ((cause instanceof TransactionException || cause instanceof org.hibernate.TransactionException)
+					&& cause.getCause() instanceof SQLException sql
 					&& (sql.getSQLState() == null || isConnectionState(sql))) {
 				return true;
 			}
