@@ -54,6 +54,10 @@ final class Credentials {
 	static String scramSha256Verifier(String secret) {
 		var salt = new byte[16];
 		random.nextBytes(salt);
+		return scramSha256Verifier(secret, salt);
+	}
+
+	static String scramSha256Verifier(String secret, byte[] salt) {
 		try {
 			var factory = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
 			var salted = factory.generateSecret(new PBEKeySpec(secret.toCharArray(), salt, SCRAM_ITERATIONS, 256))
