@@ -125,6 +125,30 @@ class BranchController {
 		return this.branches.safeMigrations(organization, database, branch, request.safeMigrations());
 	}
 
+	@Operation(summary = "Turn safe migrations on", description = "Answers 200 with the branch.")
+	@PostMapping("/{branch}/safe-migrations")
+	BranchResponse enableSafeMigrations(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BRANCH_RULE) String branch) {
+		return this.branches.safeMigrations(organization, database, branch, true);
+	}
+
+	@Operation(summary = "Turn safe migrations off", description = "Answers 200 with the branch.")
+	@DeleteMapping("/{branch}/safe-migrations")
+	BranchResponse disableSafeMigrations(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BRANCH_RULE) String branch) {
+		return this.branches.safeMigrations(organization, database, branch, false);
+	}
+
 	@Operation(summary = "Resize a branch's vtgates",
 			description = "Applied at once and answered 204: there is no resize request to poll.")
 	@PutMapping(path = "/{branch}/resizes", consumes = MediaType.APPLICATION_JSON_VALUE)
