@@ -34,7 +34,8 @@ record RoleCreateRequest(String name, Integer ttl, List<String> inheritedRoles, 
 		if (this.ttl != null && (this.ttl < 0 || this.ttl > PasswordCreateRequest.MAX_TTL)) {
 			problems.add("ttl must be between 0 and " + PasswordCreateRequest.MAX_TTL + " seconds");
 		}
-		if (this.inheritedRoles != null && !INHERITABLE.containsAll(this.inheritedRoles)) {
+		if (this.inheritedRoles != null
+				&& this.inheritedRoles.stream().anyMatch((role) -> role == null || !INHERITABLE.contains(role))) {
 			problems.add("inherited_roles must be among " + String.join(", ", INHERITABLE));
 		}
 		if (Boolean.TRUE.equals(this.withReplication)
