@@ -155,9 +155,11 @@ refused "show-access of the deleted token" "does not exist" service-token show-a
 run "branch list: a new database has main, in production" \
   'length == 1 and .[0].name == "main" and .[0].production == true and .[0].ready == true' \
   branch list "$mysql_db" --org "$org" "${as_token[@]}"
-run "branch create --wait (MySQL)" '.name == "dev" and .parent_branch == "main" and .production == false and .ready == true' \
+# --wait polls until the branch is ready, then prints the branch as its create answered
+run "branch create --wait (MySQL)" '.name == "dev" and .parent_branch == "main" and .production == false' \
   branch create "$mysql_db" dev --wait --org "$org" "${as_token[@]}"
-run "branch show" '.name == "dev" and .region.slug == "us-east" and .safe_migrations == false' \
+run "branch show: ready once create --wait returned" \
+  '.name == "dev" and .ready == true and .region.slug == "us-east" and .safe_migrations == false' \
   branch show "$mysql_db" dev --org "$org" "${as_token[@]}"
 refused "branch create with a taken name" "Name has already been taken" \
   branch create "$mysql_db" dev --org "$org" "${as_token[@]}"
@@ -175,8 +177,8 @@ run "branch list shows both branches" '([.[].name] | sort) == ["dev", "main"]' \
   branch list "$mysql_db" --org "$org" "${as_token[@]}"
 run "branch delete --force" 'true' branch delete "$mysql_db" dev --force --org "$org" "${as_token[@]}"
 refused "branch show after delete" "does not exist" branch show "$mysql_db" dev --org "$org" "${as_token[@]}"
-run "branch create --wait (PostgreSQL, cluster_name)" \
-  '.name == "feature" and .kind == "postgresql" and .cluster_name == "PS_10_AWS_ARM" and .ready == true' \
+run "branch create --wait (PostgreSQL: pscale sends cluster_name PS_DEV, its MySQL default)" \
+  '.name == "feature" and .kind == "postgresql" and (.cluster_name | test("^PS_5_AWS_"))' \
   branch create "$pg_renamed" feature --wait --org "$org" "${as_token[@]}"
 run "role create on feature" \
   '.name == "app" and (.password | startswith("pscale_pw_")) and .database_name == "postgres" and (.username | length) > 0' \

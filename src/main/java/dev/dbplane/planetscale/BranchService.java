@@ -28,6 +28,12 @@ class BranchService {
 
 	private static final String UNIQUE_NAME = "planetscale_branch_name_unique";
 
+	/**
+	 * The size pscale asks for when a branch create names none, whatever the database's
+	 * kind.
+	 */
+	private static final String PSCALE_DEFAULT = "PS_DEV";
+
 	private final BranchRepository branches;
 
 	private final DatabaseRepository databases;
@@ -151,6 +157,12 @@ class BranchService {
 					+ ": branches of this database are restricted to its region");
 		}
 		var sizeName = (request.size() != null) ? request.size() : parent.getClusterName();
+		if (engine == Engine.POSTGRESQL && region != null
+				&& Catalogue.clusterSizeName(sizeName).equals(PSCALE_DEFAULT)) {
+			// pscale sends its MySQL default for PostgreSQL branches too; the real API
+			// takes it
+			sizeName = smallestSize(engine, region, sizeName);
+		}
 		var size = this.catalogue.clusterSizeForNewDatabase(sizeName, engine, region, problems);
 		String majorVersion = null;
 		if (engine == Engine.POSTGRESQL) {
@@ -176,6 +188,19 @@ class BranchService {
 				parent.getReplicas(), Boolean.TRUE.equals(request.deletionProtected()),
 				Boolean.TRUE.equals(request.safeMigrations()), this.callers.creatorTokenId(), now,
 				this.properties.provisioningDelay());
+	}
+
+	/**
+	 * The first enabled size of the catalogue for the engine in the region; else
+	 * {@code fallback}.
+	 */
+	private String smallestSize(Engine engine, Region region, String fallback) {
+		return this.catalogue.clusterSizes(engine, region)
+			.stream()
+			.filter(this.catalogue::enabled)
+			.map(ClusterSize::getName)
+			.findFirst()
+			.orElse(fallback);
 	}
 
 	/**

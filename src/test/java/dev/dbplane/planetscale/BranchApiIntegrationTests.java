@@ -308,6 +308,21 @@ class BranchApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void whenPscaleSendsItsMysqlDefaultSizeForAPostgresqlBranchThenItGetsTheSmallestPostgresqlSize() {
+		this.api.post(this.databases, "{\"name\": \"pg-dev\", \"kind\": \"postgresql\", \"cluster_size\": "
+				+ "\"PS_20_AWS_ARM\", \"region\": \"eu-west\"}");
+		ready("pg-dev");
+
+		var response = this.api.post(branches("pg-dev"),
+				"{\"name\": \"feature\", \"parent_branch\": \"\", \"cluster_name\": \"PS_DEV\"}");
+		var inherited = this.api.post(branches("pg-dev"), "{\"name\": \"same\"}");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		assertThat(response.json().get("cluster_name").asString()).isEqualTo("PS_5_AWS_X86");
+		assertThat(inherited.json().get("cluster_name").asString()).isEqualTo("PS_20_AWS_ARM");
+	}
+
+	@Test
 	void whenCreateDatabaseIfMissingLacksAKindThenItIs422AndNothingIsStored() {
 		var response = this.api.post(branches("no-kind"), "{\"name\": \"main\", \"create_database_if_missing\": true}");
 
