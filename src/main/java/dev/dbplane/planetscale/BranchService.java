@@ -12,7 +12,6 @@ import dev.dbplane.web.Constraints;
 import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -87,9 +86,9 @@ class BranchService {
 			return builder.and(where.toArray(Predicate[]::new));
 		};
 		var sort = Sort.by(direction, "createdAt").and(Sort.by(direction, "id"));
-		var page = this.branches.findAll(filter, PageRequest.of(query.page() - 1, query.perPage(), sort));
+		var page = SpecificationPages.of(this.branches, filter, query, sort);
 		var now = now();
-		var items = page.getContent().stream().map((branch) -> respond(branch, database, now)).toList();
+		var items = page.items().stream().map((branch) -> respond(branch, database, now)).toList();
 		var links = PageLinks
 			.of(this.baseUrl.current(),
 					"/v1/organizations/" + database.getOrganizationName() + "/databases/" + database.getName()
@@ -98,7 +97,7 @@ class BranchService {
 			.with("production", (production != null) ? production.toString() : null)
 			.with("safe_migrations", (safeMigrations != null) ? safeMigrations.toString() : null)
 			.with("order", order);
-		return CountedListResponse.of(items, page.getTotalElements(), query, links);
+		return CountedListResponse.of(items, page.total(), query, links);
 	}
 
 	/**

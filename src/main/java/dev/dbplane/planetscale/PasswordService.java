@@ -10,7 +10,6 @@ import java.util.Locale;
 import dev.dbplane.web.ApiException;
 import jakarta.persistence.criteria.Predicate;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -60,12 +59,12 @@ class PasswordService {
 			}
 			return builder.and(where.toArray(Predicate[]::new));
 		};
-		var page = this.passwords.findAll(filter, PageRequest.of(query.page() - 1, query.perPage(),
-				Sort.by("createdAt").descending().and(Sort.by("id"))));
+		var page = SpecificationPages.of(this.passwords, filter, query,
+				Sort.by("createdAt").descending().and(Sort.by("id")));
 		var now = now();
-		var items = page.getContent().stream().map((password) -> respond(password, at, null, now)).toList();
+		var items = page.items().stream().map((password) -> respond(password, at, null, now)).toList();
 		var links = PageLinks.of(this.baseUrl.current(), path(at) + "/passwords").with("q", q);
-		return CountedListResponse.of(items, page.getTotalElements(), query, links);
+		return CountedListResponse.of(items, page.total(), query, links);
 	}
 
 	@Transactional

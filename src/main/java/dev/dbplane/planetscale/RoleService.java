@@ -10,7 +10,6 @@ import dev.dbplane.web.ApiException;
 import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -64,16 +63,16 @@ class RoleService {
 			}
 			return builder.and(where.toArray(Predicate[]::new));
 		};
-		var page = this.roles.findAll(filter, PageRequest.of(query.page() - 1, query.perPage(),
-				Sort.by("createdAt").descending().and(Sort.by("id"))));
+		var page = SpecificationPages.of(this.roles, filter, query,
+				Sort.by("createdAt").descending().and(Sort.by("id")));
 		var now = now();
-		var items = page.getContent().stream().map((role) -> respond(role, at, null, now)).toList();
+		var items = page.items().stream().map((role) -> respond(role, at, null, now)).toList();
 		var links = PageLinks
 			.of(this.baseUrl.current(),
 					"/v1/organizations/" + at.database().getOrganizationName() + "/databases/" + at.database().getName()
 							+ "/branches/" + at.branch().getName() + "/roles")
 			.with("q", q);
-		return CountedListResponse.of(items, page.getTotalElements(), query, links);
+		return CountedListResponse.of(items, page.total(), query, links);
 	}
 
 	/** Creates a role; answered 200, as the vendor's document says. */

@@ -267,6 +267,7 @@ class BranchApiIntegrationTests extends IntegrationTest {
 		var searched = this.api.get(branches("listed") + "?q=AM").json();
 		var descending = this.api.get(branches("listed") + "?order=desc").json();
 		var badOrder = this.api.get(branches("listed") + "?order=sideways");
+		var farAway = this.api.get(branches("listed") + "?page=2147483647&per_page=100");
 
 		assertThat(page.get("total_count").asInt()).isEqualTo(4);
 		assertThat(page.get("total_pages").asInt()).isEqualTo(2);
@@ -276,6 +277,9 @@ class BranchApiIntegrationTests extends IntegrationTest {
 		assertThat(production.get("data")).extracting((b) -> b.get("name").asString()).containsExactly("main");
 		assertThat(searched.get("data")).extracting((b) -> b.get("name").asString()).containsExactly("gamma");
 		assertThat(descending.get("data").get(0).get("name").asString()).isEqualTo("gamma");
+		assertThat(farAway.status()).isEqualTo(200);
+		assertThat(farAway.json().get("data")).isEmpty();
+		assertThat(farAway.json().get("total_count").asInt()).isEqualTo(4);
 		assertThat(badOrder.toString())
 			.isEqualTo("422 {\"code\":\"unprocessable\",\"message\":\"order must be asc or desc\"}");
 	}

@@ -133,6 +133,10 @@ class PasswordApiIntegrationTests extends IntegrationTest {
 		assertThat(list.json().get("data")).allMatch((p) -> p.get("plain_text").isNull());
 		assertThat(list.json().get("data").get(0).get("role").asString()).isEqualTo("admin");
 		assertThat(searched.json().get("data")).extracting((p) -> p.get("name").asString()).containsExactly("first");
+		var farAway = this.api.get(passwords("dev") + "?page=2147483647&per_page=112222");
+		assertThat(farAway.status()).isEqualTo(200);
+		assertThat(farAway.json().get("data")).isEmpty();
+		assertThat(farAway.json().get("total_count").asInt()).isEqualTo(2);
 	}
 
 	@Test

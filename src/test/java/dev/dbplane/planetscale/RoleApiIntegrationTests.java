@@ -126,6 +126,7 @@ class RoleApiIntegrationTests extends IntegrationTest {
 		assertThat(list.get("total_count").asInt()).isEqualTo(2);
 		assertThat(list.get("data")).extracting((r) -> r.get("name").asString()).containsExactly("second", "first");
 		assertThat(list.get("data")).allMatch((r) -> r.get("password").isNull());
+		assertThat(this.api.get(roles("dev") + "?page=2147483647").json().get("data")).isEmpty();
 		assertThat(patched.status()).isEqualTo(200);
 		assertThat(patched.json().get("name").asString()).isEqualTo("renamed");
 		assertThat(patched.json().get("query_safety_settings").get("require_where_on_update").asString())
