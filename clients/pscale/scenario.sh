@@ -151,6 +151,48 @@ run "show-access no longer lists it" 'any(.[]; .resource_name == $my and .access
 run "service-token delete" '.result == "token deleted"' service-token delete "$token_id" --org "$org" "${as_user[@]}"
 refused "show-access of the deleted token" "does not exist" service-token show-access "$token_id" --org "$org" "${as_user[@]}"
 
+# Branches, passwords (MySQL) and roles (PostgreSQL).
+run "branch list: a new database has main, in production" \
+  'length == 1 and .[0].name == "main" and .[0].production == true and .[0].ready == true' \
+  branch list "$mysql_db" --org "$org" "${as_token[@]}"
+# --wait polls until the branch is ready, then prints the branch as its create answered
+run "branch create --wait (MySQL)" '.name == "dev" and .parent_branch == "main" and .production == false' \
+  branch create "$mysql_db" dev --wait --org "$org" "${as_token[@]}"
+run "branch show: ready once create --wait returned" \
+  '.name == "dev" and .ready == true and .region.slug == "us-east" and .safe_migrations == false' \
+  branch show "$mysql_db" dev --org "$org" "${as_token[@]}"
+refused "branch create with a taken name" "Name has already been taken" \
+  branch create "$mysql_db" dev --org "$org" "${as_token[@]}"
+run "password create on dev" \
+  '.name == "ci" and .role == "readwriter" and (.plain_text | startswith("pscale_pw_")) and (.username | length) > 0
+   and .database_branch.name == "dev"' \
+  password create "$mysql_db" dev ci --role readwriter --ttl 1h --org "$org" "${as_token[@]}"
+password_id=$(jq -r '.id // empty' "$out")
+run "password list shows it, without its secret" \
+  'length == 1 and .[0].name == "ci" and (.[0].plain_text // "") == ""' \
+  password list "$mysql_db" dev --org "$org" "${as_token[@]}"
+run "password delete --force" 'true' password delete "$mysql_db" dev "$password_id" --force --org "$org" "${as_token[@]}"
+run "password list is empty again" 'length == 0' password list "$mysql_db" dev --org "$org" "${as_token[@]}"
+run "branch list shows both branches" '([.[].name] | sort) == ["dev", "main"]' \
+  branch list "$mysql_db" --org "$org" "${as_token[@]}"
+run "branch delete --force" 'true' branch delete "$mysql_db" dev --force --org "$org" "${as_token[@]}"
+refused "branch show after delete" "does not exist" branch show "$mysql_db" dev --org "$org" "${as_token[@]}"
+run "branch create --wait (PostgreSQL: pscale sends cluster_name PS_DEV, its MySQL default)" \
+  '.name == "feature" and .kind == "postgresql" and (.cluster_name | test("^PS_5_AWS_"))' \
+  branch create "$pg_renamed" feature --wait --org "$org" "${as_token[@]}"
+run "role create on feature" \
+  '.name == "app" and (.password | startswith("pscale_pw_")) and .database_name == "postgres" and (.username | length) > 0' \
+  role create "$pg_renamed" feature app --inherited-roles pg_read_all_data,pg_write_all_data --org "$org" "${as_token[@]}"
+role_id=$(jq -r '.id // empty' "$out")
+run "role list shows it, without its password" 'length == 1 and .[0].name == "app" and (.[0].password // "") == ""' \
+  role list "$pg_renamed" feature --org "$org" "${as_token[@]}"
+run "role delete --force --successor postgres" 'true' \
+  role delete "$pg_renamed" feature "$role_id" --successor postgres --force --org "$org" "${as_token[@]}"
+run "role list is empty again" 'length == 0' role list "$pg_renamed" feature --org "$org" "${as_token[@]}"
+refused "password create on a PostgreSQL database" "does not exist" \
+  password create "$pg_renamed" feature nope --org "$org" "${as_token[@]}"
+run "branch delete --force (PostgreSQL)" 'true' branch delete "$pg_renamed" feature --force --org "$org" "${as_token[@]}"
+
 # Deletes.
 run "database delete --force (MySQL)" '.database == $my' database delete "$mysql_db" --force --org "$org" "${as_token[@]}"
 refused "database show after delete" "does not exist" database show "$mysql_db" --org "$org" "${as_token[@]}"

@@ -62,6 +62,25 @@ class Callers {
 	}
 
 	/**
+	 * As {@link #requireDatabaseAccess}, for an operation any one of {@code accesses}
+	 * allows.
+	 */
+	void requireAnyDatabaseAccess(Database database, java.util.Collection<String> accesses) {
+		var caller = current();
+		if (caller.seesAllDatabases() && accesses.stream().anyMatch(caller::hasOnAllDatabases)) {
+			return;
+		}
+		var own = this.credentials.accessesOn(caller.tokenId(), database.getId());
+		if (!caller.seesAllDatabases() && own.isEmpty()) {
+			throw ApiException.notFound("Not Found");
+		}
+		if (accesses.stream().noneMatch((access) -> caller.hasOnAllDatabases(access) || own.contains(access))) {
+			throw ApiException
+				.forbidden("The service token does not have any of the " + String.join(", ", accesses) + " accesses");
+		}
+	}
+
+	/**
 	 * The service token that gets every access on a database the caller creates: the
 	 * caller's own; null for a Bearer token, which needs none.
 	 */

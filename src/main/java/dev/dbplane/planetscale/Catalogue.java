@@ -155,6 +155,11 @@ class Catalogue {
 		return this.clusterSizes.findByEngine(engine).stream().filter((size) -> size.offeredIn(region)).toList();
 	}
 
+	/** The cluster size {@code name}, or null. */
+	ClusterSize clusterSize(String name) {
+		return this.clusterSizes.findByName(name);
+	}
+
 	/** The region {@code slug}, or null. */
 	Region region(String slug) {
 		return this.regions.findBySlug(slug);

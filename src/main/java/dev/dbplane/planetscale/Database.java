@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.Formula;
 
@@ -94,6 +95,26 @@ class Database {
 	@Version
 	private long version;
 
+	/**
+	 * Counted from the branch rows when read (the get's select counts them too); a new
+	 * database has its default branch.
+	 */
+	@Formula("(select count(*) from planetscale_branch b where b.database_id = id)")
+	private int branchesCount = 1;
+
+	@Formula("(select count(*) from planetscale_branch b where b.database_id = id and b.production)")
+	private int productionBranchesCount = 1;
+
+	/** The default branch a new database is stored with, by the same statement. */
+	@Transient
+	private String defaultBranchId;
+
+	@Transient
+	private boolean defaultBranchDeletionProtected;
+
+	@Transient
+	private boolean defaultBranchSafeMigrations;
+
 	/** For Hibernate. */
 	protected Database() {
 	}
@@ -111,6 +132,7 @@ class Database {
 				minimumStorageBytes, maximumStorageBytes, null, DatabaseState.PENDING, now.plus(provisioningDelay),
 				DEFAULT_BRANCH, false, false, false, kind == Engine.POSTGRESQL, null, null, null, false, false, false,
 				now, now, 0);
+		this.defaultBranchId = PublicIds.next();
 	}
 
 	/** A stored database, as read. */
@@ -159,6 +181,23 @@ class Database {
 		this.organizationId = organizationId;
 		this.region = region;
 		this.plan = plan;
+	}
+
+	/** Records how many branches, and production ones, the database has. */
+	Database counted(int branches, int productionBranches) {
+		this.branchesCount = branches;
+		this.productionBranchesCount = productionBranches;
+		return this;
+	}
+
+	/**
+	 * Names the default branch a new database is created with (Terraform's branch
+	 * resources create their database with their own branch) and its settings.
+	 */
+	void firstBranch(String name, boolean deletionProtected, boolean safeMigrations) {
+		this.defaultBranch = name;
+		this.defaultBranchDeletionProtected = deletionProtected;
+		this.defaultBranchSafeMigrations = safeMigrations;
 	}
 
 	/**
@@ -374,6 +413,26 @@ class Database {
 
 	long getVersion() {
 		return this.version;
+	}
+
+	int getBranchesCount() {
+		return this.branchesCount;
+	}
+
+	int getProductionBranchesCount() {
+		return this.productionBranchesCount;
+	}
+
+	String getDefaultBranchId() {
+		return this.defaultBranchId;
+	}
+
+	boolean isDefaultBranchDeletionProtected() {
+		return this.defaultBranchDeletionProtected;
+	}
+
+	boolean isDefaultBranchSafeMigrations() {
+		return this.defaultBranchSafeMigrations;
 	}
 
 	/**

@@ -15,12 +15,14 @@ import org.springframework.transaction.annotation.Transactional;
 interface DatabaseRepository extends JpaRepository<Database, String>, DatabaseRepositoryCustom {
 
 	/**
-	 * The database {@code name} of the organization with that id and name, managed, for a
-	 * change: empty unless both match.
+	 * The database named, or else with the id, {@code name} of the organization with that
+	 * id and name, managed, for a change: empty unless both match.
 	 */
 	@Query("""
 			select d from Database d
-			where d.organizationId = :organizationId and d.name = :name
+			where d.organizationId = :organizationId
+			    and (d.name = :name or d.id = :name and not exists (
+			        select 1 from Database n where n.organizationId = d.organizationId and n.name = :name))
 			    and exists (select 1 from Organization o where o.id = d.organizationId and o.name = :organizationName)""")
 	Optional<Database> findToChange(@Param("organizationId") String organizationId,
 			@Param("organizationName") String organizationName, @Param("name") String name);

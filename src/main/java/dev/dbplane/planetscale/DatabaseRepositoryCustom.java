@@ -9,10 +9,11 @@ import dev.dbplane.security.PlanetScaleAccesses;
 interface DatabaseRepositoryCustom {
 
 	/**
-	 * The database {@code name} of the organization with that id and name: empty unless
-	 * both match. Not managed by JPA: for reading only.
+	 * The database named, or else with the id, {@code nameOrId} of the organization with
+	 * that id and name: empty unless both match (Terraform addresses databases by id).
+	 * Not managed by JPA: for reading only.
 	 */
-	Optional<Database> find(String organizationId, String organizationName, String name);
+	Optional<Database> find(String organizationId, String organizationName, String nameOrId);
 
 	long count(Filter filter);
 

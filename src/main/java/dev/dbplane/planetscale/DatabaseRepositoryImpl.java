@@ -39,16 +39,29 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 			    d.default_branch, d.require_approval_for_deploy, d.deletion_protected, d.allow_data_branching,
 			    d.foreign_keys_enabled, d.automatic_migrations, d.migration_framework, d.migration_table_name,
 			    d.restrict_branch_region, d.insights_raw_queries, d.production_branch_web_console, d.created_at,
-			    d.updated_at, d.version
+			    d.updated_at, d.version,
+			    (select count(*) from planetscale_branch b where b.database_id = d.id),
+			    (select count(*) from planetscale_branch b where b.database_id = d.id and b.production)
 			from planetscale_database d join planetscale_organization o on o.id = d.organization_id""";
 
 	/**
-	 * A new database and its creator's access, in one statement: the insert reads the
-	 * organization's row (id, plan, default region), so no row comes back when the
-	 * organization is missing, is not the one with that id, has a default region outside
-	 * the list given (when one is given), or already has a database of that name. Null
-	 * parameters skip the region condition and the access (a Bearer token creates none);
-	 * the others that may be null are cast, since a select list gives them no type.
+	 * The start of the CTE that stores a new database's first branch, its default one
+	 * (production), in the statement that stores the database.
+	 */
+	private static final String DEFAULT_BRANCH = """
+			branched as (
+			    insert into planetscale_branch (id, database_id, name, parent_branch, production, region_id,
+			        cluster_name, major_version, replicas, state, ready_at, deletion_protected, safe_migrations,
+			        vtgate_size, vtgate_count, vtgate_autoscaling, actor_id, created_at, updated_at, version)""";
+
+	/**
+	 * A new database, its first branch and its creator's access, in one statement: the
+	 * insert reads the organization's row (id, plan, default region), so no row comes
+	 * back when the organization is missing, is not the one with that id, has a default
+	 * region outside the list given (when one is given), or already has a database of
+	 * that name. Null parameters skip the region condition and the access (a Bearer token
+	 * creates none); the others that may be null are cast, since a select list gives them
+	 * no type.
 	 */
 	private static final String INSERT = """
 			with created as (
@@ -64,10 +77,17 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 			    where o.name = ? and o.id = ?
 			        and (cast(? as text) is null or o.default_region_id = any(string_to_array(cast(? as text), ',')))
 			    on conflict on constraint planetscale_database_name_unique do nothing
-			    returning id, organization_id, region_id, plan),
+			    returning id, organization_id, region_id, plan, cluster_size, default_branch, major_version, replicas,
+			        state, ready_at, created_at),
 			granted as (
 			    insert into planetscale_service_token_access (id, token_id, access, database_id, created_at)
-			    select ?, cast(? as varchar), ?, created.id, ? from created where cast(? as varchar) is not null)
+			    select ?, cast(? as varchar), ?, created.id, ? from created where cast(? as varchar) is not null),
+			""" + DEFAULT_BRANCH + """
+			    select ?, created.id, created.default_branch, null, true, created.region_id, created.cluster_size,
+			        created.major_version, created.replicas, created.state, created.ready_at, ?, ?,
+			        coalesce(cs.default_vtgate, ''), case when cs.engine = 'mysql' then 2 else 0 end, false,
+			        cast(? as varchar), created.created_at, created.created_at, 0
+			    from created join planetscale_cluster_size cs on cs.name = created.cluster_size)
 			select organization_id, region_id, plan from created""";
 
 	/**
@@ -79,13 +99,13 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 			    select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
 			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
 			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
 			        as r(id, name, kind, region_id, cluster_size, replicas, major_version, minimum_storage_bytes,
 			        maximum_storage_bytes, state, ready_at, default_branch, require_approval_for_deploy,
 			        deletion_protected, allow_data_branching, foreign_keys_enabled, automatic_migrations,
 			        migration_framework, migration_table_name, restrict_branch_region, insights_raw_queries,
 			        production_branch_web_console, created_at, updated_at, version, organization_name, organization_id,
-			        region_ids, access_id, token_id)),
+			        region_ids, access_id, token_id, branch_id, branch_deletion_protected, branch_safe_migrations)),
 			created as (
 			    insert into planetscale_database (id, organization_id, name, kind, region_id, cluster_size, replicas,
 			        major_version, minimum_storage_bytes, maximum_storage_bytes, plan, state, ready_at, default_branch,
@@ -103,12 +123,21 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 			    from r join planetscale_organization o on o.name = r.organization_name and o.id = r.organization_id
 			    where r.region_ids is null or o.default_region_id = any(string_to_array(r.region_ids, ','))
 			    on conflict on constraint planetscale_database_name_unique do nothing
-			    returning id, organization_id, region_id, plan),
+			    returning id, organization_id, region_id, plan, cluster_size, default_branch, major_version, replicas,
+			        state, ready_at, created_at),
 			granted as (
 			    insert into planetscale_service_token_access (id, token_id, access, database_id, created_at)
 			    select r.access_id, r.token_id, ?, created.id, r.created_at::timestamptz
-			    from created join r on r.id = created.id where r.token_id is not null)
-			select id, organization_id, region_id, plan from created""";
+			    from created join r on r.id = created.id where r.token_id is not null),
+			""" + DEFAULT_BRANCH
+			+ """
+					    select r.branch_id, created.id, created.default_branch, null, true, created.region_id,
+					        created.cluster_size, created.major_version, created.replicas, created.state, created.ready_at,
+					        r.branch_deletion_protected::boolean, r.branch_safe_migrations::boolean,
+					        coalesce(cs.default_vtgate, ''), case when cs.engine = 'mysql' then 2 else 0 end, false, r.token_id,
+					        created.created_at, created.created_at, 0
+					    from created join r on r.id = created.id join planetscale_cluster_size cs on cs.name = created.cluster_size)
+					select id, organization_id, region_id, plan from created""";
 
 	private final JdbcClient jdbc;
 
@@ -122,13 +151,15 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 	}
 
 	/**
-	 * The database {@code name} of the organization with that id and name: empty unless
-	 * both match.
+	 * The database named, or else with the id, {@code nameOrId} of the organization with
+	 * that id and name: empty unless both match. Terraform addresses databases by id.
 	 */
 	@Override
-	public Optional<Database> find(String organizationId, String organizationName, String name) {
-		return this.jdbc.sql(SELECT + " where d.organization_id = ? and d.name = ? and o.name = ?")
-			.params(organizationId, name, organizationName)
+	public Optional<Database> find(String organizationId, String organizationName, String nameOrId) {
+		return this.jdbc
+			.sql(SELECT + " where d.organization_id = ? and (d.name = ? or d.id = ?) and o.name = ?"
+					+ " order by d.name = ? desc limit 1")
+			.params(organizationId, nameOrId, nameOrId, organizationName, nameOrId)
 			.query(this::database)
 			.optional();
 	}
@@ -194,7 +225,7 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 	 * gets {@code null}, for {@link #insertOne} to decide.
 	 */
 	private List<Boolean> insertAll(List<Pending> batch) {
-		var columns = new TextColumns(30, batch.size());
+		var columns = new TextColumns(33, batch.size());
 		for (var pending : batch) {
 			var database = pending.database();
 			columns.add(database.getId(), database.getName(), database.getKind().wire(),
@@ -208,7 +239,8 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 					database.isProductionBranchWebConsole(), database.getCreatedAt(), database.getUpdatedAt(),
 					database.getVersion(), database.getOrganizationName(), pending.organizationId(),
 					(pending.defaultRegionIds() != null) ? String.join(",", pending.defaultRegionIds()) : null,
-					PublicIds.next(), pending.creatorTokenId());
+					PublicIds.next(), pending.creatorTokenId(), database.getDefaultBranchId(),
+					database.isDefaultBranchDeletionProtected(), database.isDefaultBranchSafeMigrations());
 		}
 		var placed = new HashMap<String, String[]>();
 		try {
@@ -253,7 +285,9 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 					database.isProductionBranchWebConsole(), createdAt,
 					TimestampColumns.timestamptz(database.getUpdatedAt()), database.getVersion(),
 					database.getOrganizationName(), organizationId, regionIds, regionIds, PublicIds.next(),
-					creatorTokenId, PlanetScaleAccesses.EVERY, createdAt, creatorTokenId)
+					creatorTokenId, PlanetScaleAccesses.EVERY, createdAt, creatorTokenId, database.getDefaultBranchId(),
+					database.isDefaultBranchDeletionProtected(), database.isDefaultBranchSafeMigrations(),
+					creatorTokenId)
 			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 			.optional();
 		if (placement.isEmpty()) {
@@ -292,7 +326,8 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 				TimestampColumns.instant(rs, 14), rs.getString(15), rs.getBoolean(16), rs.getBoolean(17),
 				rs.getBoolean(18), rs.getBoolean(19), rs.getObject(20, Boolean.class), rs.getString(21),
 				rs.getString(22), rs.getBoolean(23), rs.getBoolean(24), rs.getBoolean(25),
-				TimestampColumns.instant(rs, 26), TimestampColumns.instant(rs, 27), rs.getLong(28));
+				TimestampColumns.instant(rs, 26), TimestampColumns.instant(rs, 27), rs.getLong(28))
+			.counted(rs.getInt(29), rs.getInt(30));
 	}
 
 }

@@ -6,8 +6,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * PlanetScale's {@code Database}. A dbplane database has one production branch and no
- * data import, shards, schema recommendations or issues; those fields say so.
+ * PlanetScale's {@code Database}. A dbplane database has branches but no data import,
+ * shards, schema recommendations or issues; those fields say so.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @ApiDocsSnakeCase
@@ -34,8 +34,9 @@ record DatabaseResponse(String id, String type, String url, String branchesUrl, 
 		var organization = database.getOrganizationName();
 		var url = baseUrl + "/v1/organizations/" + organization + "/databases/" + database.getName();
 		var state = database.stateAt(now);
-		return new DatabaseResponse(database.getId(), "Database", url, url + "/branches", 1, 0, 0, 1, 0, false,
-				state == DatabaseState.READY, false, false, null,
+		return new DatabaseResponse(database.getId(), "Database", url, url + "/branches", database.getBranchesCount(),
+				0, database.getBranchesCount() - database.getProductionBranchesCount(),
+				database.getProductionBranchesCount(), 0, false, state == DatabaseState.READY, false, false, null,
 				RegionResponse.from(database.getRegion(), regionEnabled, true),
 				baseUrl + "/" + organization + "/" + database.getName(), database.getName(), "", state.wire(), false, 1,
 				0, 0, database.getDefaultBranch(), database.isRequireApprovalForDeploy(),

@@ -59,11 +59,28 @@ class DatabaseService {
 	 */
 	DatabaseResponse create(String organizationName, DatabaseCreateRequest request) {
 		var now = now();
-		var database = createInOneStatement(organizationName, request, now);
+		return respond(create(organizationName, request, (database) -> {
+		}, now), now);
+	}
+
+	/**
+	 * Creates a database as {@link #create(String, DatabaseCreateRequest)} does, its
+	 * first branch as {@code firstBranch} names and sets it (Terraform's branch resources
+	 * create their database so).
+	 */
+	Database createWithFirstBranch(String organizationName, DatabaseCreateRequest request, String branchName,
+			boolean deletionProtected, boolean safeMigrations) {
+		return create(organizationName, request,
+				(database) -> database.firstBranch(branchName, deletionProtected, safeMigrations), now());
+	}
+
+	private Database create(String organizationName, DatabaseCreateRequest request,
+			java.util.function.Consumer<Database> prepare, Instant now) {
+		var database = createInOneStatement(organizationName, request, prepare, now);
 		if (database == null) {
-			database = createStepByStep(organizationName, request, now);
+			database = createStepByStep(organizationName, request, prepare, now);
 		}
-		return respond(database, now);
+		return database;
 	}
 
 	/**
@@ -73,7 +90,8 @@ class DatabaseService {
 	 * insert happens only if the default region is one the request is valid in.
 	 * @return null when the request must go step by step, nothing stored
 	 */
-	private Database createInOneStatement(String organizationName, DatabaseCreateRequest request, Instant now) {
+	private Database createInOneStatement(String organizationName, DatabaseCreateRequest request,
+			java.util.function.Consumer<Database> prepare, Instant now) {
 		var caller = this.callers.current();
 		if (!organizationName.equals(caller.organizationName())
 				|| !caller.hasOrganizationAccess(PlanetScaleAccesses.CREATE_DATABASES)) {
@@ -84,13 +102,15 @@ class DatabaseService {
 			return null;
 		}
 		var database = newDatabase(organizationName, request, choice, now);
+		prepare.accept(database);
 		var defaultRegions = (choice.region() == null)
 				? this.catalogue.defaultRegionsFor(request.engine(), choice.size()) : null;
 		return this.databases.insert(database, caller.organizationId(), defaultRegions, this.callers.creatorTokenId())
 				? database : null;
 	}
 
-	private Database createStepByStep(String organizationName, DatabaseCreateRequest request, Instant now) {
+	private Database createStepByStep(String organizationName, DatabaseCreateRequest request,
+			java.util.function.Consumer<Database> prepare, Instant now) {
 		var organization = this.organizations.find(organizationName);
 		this.callers.requireOrganizationAccess(PlanetScaleAccesses.CREATE_DATABASES);
 		var choice = choose(request, this.catalogue.regionWithId(organization.getDefaultRegionId()));
@@ -98,6 +118,7 @@ class DatabaseService {
 			throw ApiException.invalid(String.join("; ", choice.problems()));
 		}
 		var database = newDatabase(organization.getName(), request, choice, now);
+		prepare.accept(database);
 		if (!this.databases.insert(database, organization.getId(), null, this.callers.creatorTokenId())) {
 			throw ApiException.duplicate(NAME_TAKEN);
 		}

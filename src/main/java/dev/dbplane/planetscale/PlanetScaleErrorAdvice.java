@@ -37,6 +37,11 @@ class PlanetScaleErrorAdvice {
 		};
 	}
 
+	@ExceptionHandler(BadRequestException.class)
+	ResponseEntity<Object> badRequest(BadRequestException ex) {
+		return ErrorFamily.PLANETSCALE.response(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ResponseEntity<Object> invalidBody(MethodArgumentNotValidException ex) {
 		return unprocessable(ex.getBindingResult().getAllErrors());

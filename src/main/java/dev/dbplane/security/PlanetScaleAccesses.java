@@ -44,16 +44,18 @@ public final class PlanetScaleAccesses {
 			"Promote branches", "demote_branches", "Demote branches", "delete_production_branch",
 			"Delete production branches", "connect_branch", "Connect to branches", "connect_production_branch",
 			"Connect to production branches", "connect_production_read_only_branch",
-			"Connect read-only to production branches", "delete_branch_password", "Delete branch passwords",
-			"delete_production_branch_password", "Delete production branch passwords",
-			"delete_production_read_only_branch_password", "Delete read-only production branch passwords",
-			"read_deploy_request", "Read deploy requests", "create_deploy_request", "Create deploy requests",
-			"approve_deploy_request", "Approve deploy requests", "read_comment", "Read comments", "create_comment",
-			"Create comments", "restore_backup", "Restore backups", "restore_production_branch_backup",
-			"Restore production branch backups", "read_backups", "Read backups", "write_backups", "Create backups",
-			"delete_backups", "Delete backups", "delete_production_branch_backups", "Delete production branch backups",
-			"write_branch_vschema", "Change branch VSchemas", "write_production_branch_vschema",
-			"Change production branch VSchemas");
+			"Connect read-only to production branches", "create_branch_password", "Create branch passwords and roles",
+			"create_production_branch_password", "Create production branch passwords and roles",
+			"create_production_read_only_branch_password", "Create read-only production branch passwords and roles",
+			"delete_branch_password", "Delete branch passwords", "delete_production_branch_password",
+			"Delete production branch passwords", "delete_production_read_only_branch_password",
+			"Delete read-only production branch passwords", "read_deploy_request", "Read deploy requests",
+			"create_deploy_request", "Create deploy requests", "approve_deploy_request", "Approve deploy requests",
+			"read_comment", "Read comments", "create_comment", "Create comments", "restore_backup", "Restore backups",
+			"restore_production_branch_backup", "Restore production branch backups", "read_backups", "Read backups",
+			"write_backups", "Create backups", "delete_backups", "Delete backups", "delete_production_branch_backups",
+			"Delete production branch backups", "write_branch_vschema", "Change branch VSchemas",
+			"write_production_branch_vschema", "Change production branch VSchemas");
 
 	private PlanetScaleAccesses() {
 	}

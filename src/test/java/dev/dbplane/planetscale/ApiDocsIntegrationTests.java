@@ -33,7 +33,19 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 				"/v1/organizations/{organization}/service-tokens",
 				"/v1/organizations/{organization}/service-tokens/{id}",
 				"/v1/organizations/{organization}/service-tokens/{id}/access",
-				"/v1/organizations/{organization}/service-tokens/{id}/grants");
+				"/v1/organizations/{organization}/service-tokens/{id}/grants",
+				"/v1/organizations/{organization}/databases/{database}/branches",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/safe-migrations",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/resizes",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/terraform-changes",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/passwords",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/passwords/{id}",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/passwords/{id}/renew",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/roles",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/roles/default",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/roles/reset-default",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/roles/{id}");
 	}
 
 	@Test

@@ -160,7 +160,7 @@ class PlanetScaleBadBodyPropertyTests {
 		else if (endpoint.freeText(text.pointer())) {
 			// the seeded database has automatic migrations on, which need both settings
 			var fits = text.value().length() <= endpoint.maxLength(text.pointer())
-					&& (endpoint != PlanetScaleEndpoint.UPDATE_DATABASE || !text.value().isBlank());
+					&& !(endpoint.refusesBlank(text.pointer()) && text.value().isBlank());
 			assertThat(response.status()).as(response + " for " + BadInput.describe(text.value()))
 				.isEqualTo(fits ? endpoint.success() : 422);
 		}
@@ -181,6 +181,12 @@ class PlanetScaleBadBodyPropertyTests {
 			}
 			// back to the seeded settings (and name, when new_name renamed it)
 			assertThat(client().patch(path, PlanetScaleEndpoint.Bodies.UPDATE).status()).isEqualTo(200);
+		}
+		if (endpoint == PlanetScaleEndpoint.UPDATE_BRANCH && !response.json().get("name").asString().equals("main")) {
+			// a valid new_name renamed main: back to main
+			var renamed = PlanetScaleEndpoint.UPDATE_BRANCH.path(this.fixture)
+				.replace("/main", "/" + response.json().get("name").asString());
+			assertThat(client().patch(renamed, PlanetScaleEndpoint.Bodies.UPDATE_BRANCH).status()).isEqualTo(200);
 		}
 		if (endpoint.creates()) {
 			endpoint.undo(client(), this.fixture, response);
@@ -386,6 +392,9 @@ class PlanetScaleBadBodyPropertyTests {
 		return switch (endpoint) {
 			case CREATE_MYSQL, CREATE_POSTGRESQL -> Set.of("/name", "/cluster_size");
 			case GRANT, REVOKE -> Set.of("/access", "/access/0");
+			case CREATE_BRANCH -> Set.of("/name");
+			case CREATE_PASSWORD -> Set.of("/cidrs/0");
+			case CREATE_ROLE -> Set.of("/inherited_roles/0");
 			default -> Set.of();
 		};
 	}

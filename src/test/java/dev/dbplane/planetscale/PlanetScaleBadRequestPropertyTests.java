@@ -47,7 +47,12 @@ class PlanetScaleBadRequestPropertyTests {
 			Map.entry(PlanetScaleEndpoint.CLUSTER_SIZES, Set.of("GET")),
 			Map.entry(PlanetScaleEndpoint.CREATE_TOKEN, Set.of("GET", "POST")),
 			Map.entry(PlanetScaleEndpoint.GRANT, Set.of("GET", "POST", "DELETE")),
-			Map.entry(PlanetScaleEndpoint.REVOKE, Set.of("GET", "POST", "DELETE")));
+			Map.entry(PlanetScaleEndpoint.REVOKE, Set.of("GET", "POST", "DELETE")),
+			Map.entry(PlanetScaleEndpoint.CREATE_BRANCH, Set.of("GET", "POST")),
+			Map.entry(PlanetScaleEndpoint.UPDATE_BRANCH, Set.of("GET", "PATCH", "DELETE")),
+			Map.entry(PlanetScaleEndpoint.RESIZE_BRANCH, Set.of("PUT")),
+			Map.entry(PlanetScaleEndpoint.CREATE_PASSWORD, Set.of("GET", "POST")),
+			Map.entry(PlanetScaleEndpoint.CREATE_ROLE, Set.of("GET", "POST")));
 
 	private Fixture fixture;
 

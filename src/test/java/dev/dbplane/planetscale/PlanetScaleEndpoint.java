@@ -31,13 +31,21 @@ enum PlanetScaleEndpoint {
 	UPDATE_DATABASE("PATCH", "/databases/{d}", Bodies.UPDATE), DELETE_DATABASE("DELETE", "/databases/{d}", null),
 	DATABASE_REGIONS("GET", "/databases/{d}/regions", null), CLUSTER_SIZES("GET", "/cluster-size-skus", null),
 	CREATE_TOKEN("POST", "/service-tokens", Bodies.TOKEN), GRANT("POST", "/service-tokens/{t}/access", Bodies.ACCESS),
-	REVOKE("DELETE", "/service-tokens/{t}/access", Bodies.NOT_HELD);
+	REVOKE("DELETE", "/service-tokens/{t}/access", Bodies.NOT_HELD),
+	CREATE_BRANCH("POST", "/databases/{d}/branches", Bodies.BRANCH),
+	UPDATE_BRANCH("PATCH", "/databases/{d}/branches/main", Bodies.UPDATE_BRANCH),
+	RESIZE_BRANCH("PUT", "/databases/{d}/branches/main/resizes", Bodies.RESIZE),
+	CREATE_PASSWORD("POST", "/databases/{d}/branches/main/passwords", Bodies.PASSWORD),
+	CREATE_ROLE("POST", "/databases/{p}/branches/main/roles", Bodies.ROLE);
 
 	static final String DATABASE = "kept";
 
+	/** The PostgreSQL database of the organization, for roles. */
+	static final String PG_DATABASE = "kept-pg";
+
 	/** Endpoints that read a JSON body. */
 	static final List<PlanetScaleEndpoint> WITH_BODY = List.of(CREATE_MYSQL, CREATE_POSTGRESQL, UPDATE_DATABASE,
-			CREATE_TOKEN, GRANT, REVOKE);
+			CREATE_TOKEN, GRANT, REVOKE, CREATE_BRANCH, UPDATE_BRANCH, RESIZE_BRANCH, CREATE_PASSWORD, CREATE_ROLE);
 
 	/** Text that must never reach a response: stack traces, class names, SQL. */
 	private static final List<String> LEAKS = List.of("Exception", "\tat ", "org.springframework", "org.hibernate",
@@ -66,7 +74,10 @@ enum PlanetScaleEndpoint {
 
 	/** The path with these segments; they must be URL-encoded. */
 	String path(String organization, String database, String token) {
-		return "/v1/organizations/" + organization + this.suffix.replace("{d}", database).replace("{t}", token);
+		return "/v1/organizations/" + organization
+				+ this.suffix.replace("{d}", database)
+					.replace("{p}", DATABASE.equals(database) ? PG_DATABASE : database)
+					.replace("{t}", token);
 	}
 
 	/** How many path segments the endpoint has: organization, then database or token. */
@@ -75,14 +86,15 @@ enum PlanetScaleEndpoint {
 	}
 
 	boolean creates() {
-		return this == CREATE_MYSQL || this == CREATE_POSTGRESQL || this == CREATE_TOKEN;
+		return this == CREATE_MYSQL || this == CREATE_POSTGRESQL || this == CREATE_TOKEN || this == CREATE_BRANCH
+				|| this == CREATE_PASSWORD || this == CREATE_ROLE;
 	}
 
 	/** The status of a successful request. */
 	int success() {
 		return switch (this) {
-			case CREATE_MYSQL, CREATE_POSTGRESQL -> 201;
-			case DELETE_DATABASE, REVOKE -> 204;
+			case CREATE_MYSQL, CREATE_POSTGRESQL, CREATE_BRANCH, CREATE_PASSWORD -> 201;
+			case DELETE_DATABASE, REVOKE, RESIZE_BRANCH -> 204;
 			default -> 200;
 		};
 	}
@@ -93,7 +105,7 @@ enum PlanetScaleEndpoint {
 	 */
 	ObjectNode body(String name) {
 		var body = (ObjectNode) Api.parse(this.template);
-		if (this == CREATE_MYSQL || this == CREATE_POSTGRESQL) {
+		if (this == CREATE_MYSQL || this == CREATE_POSTGRESQL || this == CREATE_BRANCH) {
 			body.put("name", name);
 		}
 		return body;
@@ -105,8 +117,8 @@ enum PlanetScaleEndpoint {
 
 	/** Undoes a successful create, so the organization's rows are as before. */
 	void undo(Api client, Fixture fixture, Api.Response created) {
-		var path = (this == CREATE_TOKEN) ? path(fixture) + "/" + created.json().get("id").asString()
-				: path(fixture) + "/" + created.json().get("name").asString();
+		var byId = this == CREATE_TOKEN || this == CREATE_PASSWORD || this == CREATE_ROLE;
+		var path = path(fixture) + "/" + created.json().get(byId ? "id" : "name").asString();
 		assertThat(client.delete(path).status()).as(path).isEqualTo(204);
 	}
 
@@ -192,6 +204,13 @@ enum PlanetScaleEndpoint {
 		var fixture = new Fixture(organization, target, client);
 		var created = client.post(CREATE_MYSQL.path(fixture), Bodies.MYSQL.replace("\"fresh\"", "\"kept\""));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		var postgres = client.post(CREATE_MYSQL.path(fixture),
+				"{\"name\": \"" + PG_DATABASE + "\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_5_AWS_X86\"}");
+		assertThat(postgres.status()).as(postgres.toString()).isEqualTo(201);
+		// ready, so branches may be made of them
+		RunningApp.jdbc()
+			.update("update planetscale_database set ready_at = now() - interval '1 second' where organization_id = ?",
+					organizationId);
 		var updated = client.patch(UPDATE_DATABASE.path(fixture), Bodies.UPDATE);
 		assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
 		assertThat(client.post(GRANT.path(fixture), Bodies.ACCESS).status()).isEqualTo(200);
@@ -222,7 +241,16 @@ enum PlanetScaleEndpoint {
 				+ "from planetscale_service_token t join o on o.id = t.organization_id)::text "
 				+ "|| (select coalesce(jsonb_agg(to_jsonb(a) order by a.id), '[]') "
 				+ "from planetscale_service_token_access a join planetscale_service_token t on t.id = a.token_id "
-				+ "join o on o.id = t.organization_id)::text", String.class, organization);
+				+ "join o on o.id = t.organization_id)::text " + "|| (select coalesce(jsonb_agg(to_jsonb(b)" + minus
+				+ " order by b.id), '[]') "
+				+ "from planetscale_branch b join planetscale_database d on d.id = b.database_id "
+				+ "join o on o.id = d.organization_id)::text "
+				+ "|| (select coalesce(jsonb_agg(to_jsonb(c) order by c.id), '[]') from planetscale_branch_password c "
+				+ "join planetscale_branch b on b.id = c.branch_id join planetscale_database d on d.id = b.database_id "
+				+ "join o on o.id = d.organization_id)::text "
+				+ "|| (select coalesce(jsonb_agg(to_jsonb(r) order by r.id), '[]') from planetscale_branch_role r "
+				+ "join planetscale_branch b on b.id = r.branch_id join planetscale_database d on d.id = b.database_id "
+				+ "join o on o.id = d.organization_id)::text", String.class, organization);
 	}
 
 	/**
@@ -267,12 +295,18 @@ enum PlanetScaleEndpoint {
 	 */
 	boolean freeText(String pointer) {
 		return (this == UPDATE_DATABASE && Set.of("/migration_framework", "/migration_table_name").contains(pointer))
-				|| (this == CREATE_TOKEN && pointer.equals("/name"));
+				|| ((this == CREATE_TOKEN || this == CREATE_PASSWORD || this == CREATE_ROLE)
+						&& pointer.equals("/name"));
 	}
 
 	/** The most characters a free text field holds. */
 	int maxLength(String pointer) {
-		return (this == CREATE_TOKEN) ? 255 : 64;
+		return (this == CREATE_TOKEN || this == CREATE_PASSWORD || this == CREATE_ROLE) ? 255 : 64;
+	}
+
+	/** Whether a blank value of a free text field is refused: names of credentials. */
+	boolean refusesBlank(String pointer) {
+		return this == UPDATE_DATABASE || this == CREATE_PASSWORD || this == CREATE_ROLE;
 	}
 
 	/** Valid bodies, shaped like what planetscale-go and Terraform send. */
@@ -307,6 +341,30 @@ enum PlanetScaleEndpoint {
 		/** An access the target token does not hold: revoking it changes nothing. */
 		static final String NOT_HELD = """
 				{"database": "kept", "access": ["delete_database"]}
+				""";
+
+		static final String BRANCH = """
+				{"name": "fresh", "parent_branch": "", "region": "us-east", "cluster_size": "PS_DEV",
+				 "deletion_protected": false}
+				""";
+
+		/** Renames main to itself and keeps it unprotected: changes nothing. */
+		static final String UPDATE_BRANCH = """
+				{"new_name": "main", "deletion_protected": false}
+				""";
+
+		/** main's vtgates as a new MySQL branch has them. */
+		static final String RESIZE = """
+				{"vtgate_size": "VTG_5", "vtgate_count": 2, "vtgate_autoscaling": false}
+				""";
+
+		static final String PASSWORD = """
+				{"name": "ci", "role": "reader", "ttl": 3600, "replica": false, "cidrs": ["203.0.113.0/24"]}
+				""";
+
+		static final String ROLE = """
+				{"name": "app", "ttl": 3600, "inherited_roles": ["pg_read_all_data"], "with_replication": false,
+				 "require_where_on_delete": "off", "require_where_on_update": "off"}
 				""";
 
 		private Bodies() {

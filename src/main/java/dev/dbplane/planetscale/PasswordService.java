@@ -1,0 +1,169 @@
+package dev.dbplane.planetscale;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.dbplane.web.ApiException;
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Passwords of MySQL branches: control-plane records until the data plane creates the
+ * logins from their stored hashes. On a PostgreSQL database there are none: its branches
+ * answer 404 here, as for anything a branch does not have.
+ */
+@Service
+class PasswordService {
+
+	private final BranchPasswordRepository passwords;
+
+	private final BranchService branches;
+
+	private final Catalogue catalogue;
+
+	private final Callers callers;
+
+	private final BaseUrl baseUrl;
+
+	private final Clock clock;
+
+	PasswordService(BranchPasswordRepository passwords, BranchService branches, Catalogue catalogue, Callers callers,
+			BaseUrl baseUrl, Clock clock) {
+		this.passwords = passwords;
+		this.branches = branches;
+		this.catalogue = catalogue;
+		this.callers = callers;
+		this.baseUrl = baseUrl;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	CountedListResponse<PasswordResponse> list(String organizationName, String databaseName, String branchName,
+			String q, PageQuery query) {
+		var at = branch(organizationName, databaseName, branchName);
+		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.readCredentials(at.branch()));
+		Specification<BranchPassword> filter = (root, criteria, builder) -> {
+			var where = new ArrayList<Predicate>();
+			where.add(builder.equal(root.get("branchId"), at.branch().getId()));
+			if (q != null && !q.isBlank()) {
+				where.add(builder.like(builder.lower(root.get("name")),
+						"%" + likeEscaped(q.strip().toLowerCase(Locale.ROOT)) + "%", '\\'));
+			}
+			return builder.and(where.toArray(Predicate[]::new));
+		};
+		var page = SpecificationPages.of(this.passwords, filter, query,
+				Sort.by("createdAt").descending().and(Sort.by("id")));
+		var now = now();
+		var items = page.items().stream().map((password) -> respond(password, at, null, now)).toList();
+		var links = PageLinks.of(this.baseUrl.current(), path(at) + "/passwords").with("q", q);
+		return CountedListResponse.of(items, page.total(), query, links);
+	}
+
+	@Transactional
+	PasswordResponse create(String organizationName, String databaseName, String branchName,
+			PasswordCreateRequest request) {
+		var at = branch(organizationName, databaseName, branchName);
+		this.callers.requireAnyDatabaseAccess(at.database(),
+				BranchAccesses.writePassword(at.branch(), "reader".equals(request.effectiveRole())));
+		var problems = new ArrayList<String>();
+		request.check(problems);
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(String.join("; ", problems));
+		}
+		var now = now();
+		var name = (request.name() != null) ? request.name() : "password-" + now.toEpochMilli();
+		var issued = BranchPassword.issue(at.branch().getId(), name, request.effectiveRole(),
+				(request.cidrs() != null && !request.cidrs().isEmpty()) ? request.cidrs() : null,
+				Boolean.TRUE.equals(request.replica()), Boolean.TRUE.equals(request.directVtgate()),
+				request.effectiveTtl(), this.callers.creatorTokenId(), now);
+		this.passwords.saveAndFlush(issued.password());
+		return respond(issued.password(), at, issued.secret(), now);
+	}
+
+	@Transactional(readOnly = true)
+	PasswordResponse get(String organizationName, String databaseName, String branchName, String id) {
+		var at = branch(organizationName, databaseName, branchName);
+		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.readCredentials(at.branch()));
+		return respond(password(at, id), at, null, now());
+	}
+
+	@Transactional
+	PasswordResponse update(String organizationName, String databaseName, String branchName, String id,
+			PasswordUpdateRequest request) {
+		var at = branch(organizationName, databaseName, branchName);
+		var password = password(at, id);
+		this.callers.requireAnyDatabaseAccess(at.database(),
+				BranchAccesses.writePassword(at.branch(), password.isReadOnly()));
+		var problems = new ArrayList<String>();
+		request.check(problems);
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(String.join("; ", problems));
+		}
+		var now = now();
+		password.update(request.name(), request.cidrs(), now);
+		this.passwords.flush();
+		return respond(password, at, null, now);
+	}
+
+	@Transactional
+	PasswordResponse renew(String organizationName, String databaseName, String branchName, String id) {
+		var at = branch(organizationName, databaseName, branchName);
+		var password = password(at, id);
+		this.callers.requireAnyDatabaseAccess(at.database(),
+				BranchAccesses.writePassword(at.branch(), password.isReadOnly()));
+		var now = now();
+		password.renew(now);
+		this.passwords.flush();
+		return respond(password, at, null, now);
+	}
+
+	@Transactional
+	void delete(String organizationName, String databaseName, String branchName, String id) {
+		var at = branch(organizationName, databaseName, branchName);
+		var password = password(at, id);
+		this.callers.requireAnyDatabaseAccess(at.database(),
+				BranchAccesses.deleteCredential(at.branch(), password.isReadOnly()));
+		this.passwords.delete(password);
+	}
+
+	/** A branch of a MySQL database the caller can see; else 404. */
+	private BranchService.At branch(String organizationName, String databaseName, String branchName) {
+		var at = this.branches.visible(organizationName, databaseName, branchName);
+		if (at.database().getKind() != Engine.MYSQL) {
+			throw ApiException.notFound("Not Found");
+		}
+		return at;
+	}
+
+	private BranchPassword password(BranchService.At at, String id) {
+		return this.passwords.findByBranchIdAndId(at.branch().getId(), id)
+			.orElseThrow(() -> ApiException.notFound("Not Found"));
+	}
+
+	private PasswordResponse respond(BranchPassword password, BranchService.At at, String plainText, Instant now) {
+		return PasswordResponse.from(password, at.branch(), this.branches.region(at.branch(), at.database()), plainText,
+				now, this.baseUrl.current());
+	}
+
+	private static String path(BranchService.At at) {
+		return "/v1/organizations/" + at.database().getOrganizationName() + "/databases/" + at.database().getName()
+				+ "/branches/" + at.branch().getName();
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.dbplane.planetscale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "PlanetScale roles")
+@RestController
+@RequestMapping(path = "/v1/organizations/{organization}/databases/{database}/branches/{branch}/roles",
+		produces = MediaType.APPLICATION_JSON_VALUE)
+class RoleController {
+
+	private final RoleService roles;
+
+	RoleController(RoleService roles) {
+		this.roles = roles;
+	}
+
+	@Operation(summary = "List a PostgreSQL branch's roles", description = "q filters by name; newest first.")
+	@GetMapping
+	CountedListResponse<RoleResponse> list(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@RequestParam(required = false) @Pattern(regexp = Names.NO_NUL,
+					message = "q " + Names.NO_NUL_RULE) String q,
+			@RequestParam(required = false) Integer page,
+			@RequestParam(name = "per_page", required = false) Integer perPage) {
+		return this.roles.list(organization, database, branch, q, PageQuery.of(page, perPage));
+	}
+
+	@Operation(summary = "Create a role",
+			description = "Answers 200 (as PlanetScale does) with password, the secret, shown this once. A "
+					+ "control-plane record until the data plane serves connections.")
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	RoleResponse create(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = "{\"name\": \"app\", \"inherited_roles\": [\"pg_read_all_data\", \"pg_write_all_data\"]}"))) @RequestBody RoleCreateRequest request) {
+		return this.roles.create(organization, database, branch, request);
+	}
+
+	@Operation(summary = "The branch's default role", description = "postgres; its password only from reset-default.")
+	@GetMapping("/default")
+	RoleResponse getDefault(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch) {
+		return this.roles.getDefault(organization, database, branch);
+	}
+
+	@Operation(summary = "Reset the default role's password", description = "The new password is shown this once.")
+	@PostMapping("/reset-default")
+	RoleResponse.Reset resetDefault(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch) {
+		return this.roles.resetDefault(organization, database, branch);
+	}
+
+	@GetMapping("/{id}")
+	RoleResponse get(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id) {
+		return this.roles.get(organization, database, branch, id);
+	}
+
+	@Operation(summary = "Rename a role or change its query safety settings")
+	@PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	RoleResponse update(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id,
+			@RequestBody RoleUpdateRequest request) {
+		return this.roles.update(organization, database, branch, id, request);
+	}
+
+	@Operation(summary = "Delete a role",
+			description = "Answers 204. successor (query, or JSON body as pscale sends it) names the role that "
+					+ "takes over what it owns.")
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id,
+			@RequestParam(required = false) @Pattern(regexp = Names.NO_NUL,
+					message = "successor " + Names.NO_NUL_RULE) String successor,
+			@RequestBody(required = false) RoleDeleteRequest request) {
+		var heir = (successor != null) ? successor : (request != null) ? request.successor() : null;
+		this.roles.delete(organization, database, branch, id, heir);
+		return ResponseEntity.noContent().build();
+	}
+
+}

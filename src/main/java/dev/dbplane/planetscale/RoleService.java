@@ -1,0 +1,214 @@
+package dev.dbplane.planetscale;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Locale;
+
+import dev.dbplane.web.ApiException;
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Roles of PostgreSQL branches: control-plane records until the data plane creates the
+ * logins from their stored verifiers. On a MySQL database there are none: its branches
+ * answer 404 here, as for anything a branch does not have.
+ */
+@Service
+class RoleService {
+
+	private final BranchRoleRepository roles;
+
+	private final BranchService branches;
+
+	private final Callers callers;
+
+	private final BaseUrl baseUrl;
+
+	private final Clock clock;
+
+	private final TransactionTemplate separately;
+
+	RoleService(BranchRoleRepository roles, BranchService branches, Callers callers, BaseUrl baseUrl, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.roles = roles;
+		this.branches = branches;
+		this.callers = callers;
+		this.baseUrl = baseUrl;
+		this.clock = clock;
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	@Transactional(readOnly = true)
+	CountedListResponse<RoleResponse> list(String organizationName, String databaseName, String branchName, String q,
+			PageQuery query) {
+		var at = branch(organizationName, databaseName, branchName);
+		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.readCredentials(at.branch()));
+		Specification<BranchRole> filter = (root, criteria, builder) -> {
+			var where = new ArrayList<Predicate>();
+			where.add(builder.equal(root.get("branchId"), at.branch().getId()));
+			if (q != null && !q.isBlank()) {
+				where.add(builder.like(builder.lower(root.get("name")),
+						"%" + likeEscaped(q.strip().toLowerCase(Locale.ROOT)) + "%", '\\'));
+			}
+			return builder.and(where.toArray(Predicate[]::new));
+		};
+		var page = SpecificationPages.of(this.roles, filter, query,
+				Sort.by("createdAt").descending().and(Sort.by("id")));
+		var now = now();
+		var items = page.items().stream().map((role) -> respond(role, at, null, now)).toList();
+		var links = PageLinks
+			.of(this.baseUrl.current(),
+					"/v1/organizations/" + at.database().getOrganizationName() + "/databases/" + at.database().getName()
+							+ "/branches/" + at.branch().getName() + "/roles")
+			.with("q", q);
+		return CountedListResponse.of(items, page.total(), query, links);
+	}
+
+	/** Creates a role; answered 200, as the vendor's document says. */
+	@Transactional
+	RoleResponse create(String organizationName, String databaseName, String branchName, RoleCreateRequest request) {
+		var at = branch(organizationName, databaseName, branchName);
+		var problems = new ArrayList<String>();
+		request.check(problems);
+		var inherited = request.effectiveInheritedRoles();
+		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.writeRole(at.branch(),
+				problems.isEmpty() && RoleCreateRequest.READ_ONLY.containsAll(inherited)));
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(String.join("; ", problems));
+		}
+		var now = now();
+		var name = (request.name() != null) ? request.name() : "role-" + now.toEpochMilli();
+		var issued = BranchRole.issue(at.branch().getId(), name, inherited,
+				Boolean.TRUE.equals(request.withReplication()),
+				(request.requireWhereOnDelete() != null) ? request.requireWhereOnDelete() : "off",
+				(request.requireWhereOnUpdate() != null) ? request.requireWhereOnUpdate() : "off",
+				request.effectiveTtl(), this.callers.creatorTokenId(), now);
+		this.roles.saveAndFlush(issued.role());
+		return respond(issued.role(), at, issued.secret(), now);
+	}
+
+	@Transactional(readOnly = true)
+	RoleResponse get(String organizationName, String databaseName, String branchName, String id) {
+		var at = branch(organizationName, databaseName, branchName);
+		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.readCredentials(at.branch()));
+		return respond(role(at, id), at, null, now());
+	}
+
+	/**
+	 * The branch's default role, {@code postgres}, made the first time it is asked for.
+	 */
+	RoleResponse getDefault(String organizationName, String databaseName, String branchName) {
+		var at = branch(organizationName, databaseName, branchName);
+		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.readCredentials(at.branch()));
+		return respond(defaultRole(at), at, null, now());
+	}
+
+	/** A new password for the default role, shown this once. */
+	RoleResponse.Reset resetDefault(String organizationName, String databaseName, String branchName) {
+		var at = branch(organizationName, databaseName, branchName);
+		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.deleteCredential(at.branch(), false));
+		var id = defaultRole(at).getId();
+		var secret = this.separately.execute((status) -> {
+			var role = this.roles.findById(id).orElseThrow(() -> ApiException.notFound("Not Found"));
+			var reset = role.resetPassword(now());
+			this.roles.flush();
+			return reset;
+		});
+		var role = this.roles.findById(id).orElseThrow(() -> ApiException.notFound("Not Found"));
+		return new RoleResponse.Reset(role.getUsername(), secret, Hosts.of(this.baseUrl.current()));
+	}
+
+	@Transactional
+	RoleResponse update(String organizationName, String databaseName, String branchName, String id,
+			RoleUpdateRequest request) {
+		var at = branch(organizationName, databaseName, branchName);
+		var role = role(at, id);
+		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.writeRole(at.branch(), role.isReadOnly()));
+		var problems = new ArrayList<String>();
+		request.check(problems);
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(String.join("; ", problems));
+		}
+		var now = now();
+		role.update(request.name(), request.requireWhereOnDelete(), request.requireWhereOnUpdate(), now);
+		this.roles.flush();
+		return respond(role, at, null, now);
+	}
+
+	/**
+	 * Deletes a role. {@code successor}, another role of the branch, would take over what
+	 * the role owns once the data plane holds objects; it must exist.
+	 */
+	@Transactional
+	void delete(String organizationName, String databaseName, String branchName, String id, String successor) {
+		var at = branch(organizationName, databaseName, branchName);
+		var role = role(at, id);
+		this.callers.requireAnyDatabaseAccess(at.database(),
+				BranchAccesses.deleteCredential(at.branch(), role.isReadOnly()));
+		if (role.isDefaultRole()) {
+			throw ApiException.invalid("The default role cannot be deleted; reset its password instead");
+		}
+		if (successor != null && !successor.isBlank() && !successor.equals(BranchRole.DEFAULT_NAME)) {
+			var heir = this.roles.findByBranchIdAndId(at.branch().getId(), successor);
+			if (heir.isEmpty() || heir.get().getId().equals(role.getId())) {
+				throw ApiException.invalid("successor " + successor + " is not another role of this branch");
+			}
+		}
+		this.roles.delete(role);
+	}
+
+	private BranchRole defaultRole(BranchService.At at) {
+		var existing = this.roles.findByBranchIdAndDefaultRoleTrue(at.branch().getId());
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		try {
+			this.separately.executeWithoutResult(
+					(status) -> this.roles.saveAndFlush(BranchRole.issueDefault(at.branch().getId(), now()).role()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// another request made it first; the branch may also have gone meanwhile
+		}
+		return this.roles.findByBranchIdAndDefaultRoleTrue(at.branch().getId())
+			.orElseThrow(() -> ApiException.notFound("Not Found"));
+	}
+
+	/** A branch of a PostgreSQL database the caller can see; else 404. */
+	private BranchService.At branch(String organizationName, String databaseName, String branchName) {
+		var at = this.branches.visible(organizationName, databaseName, branchName);
+		if (at.database().getKind() != Engine.POSTGRESQL) {
+			throw ApiException.notFound("Not Found");
+		}
+		return at;
+	}
+
+	private BranchRole role(BranchService.At at, String id) {
+		return this.roles.findByBranchIdAndId(at.branch().getId(), id)
+			.orElseThrow(() -> ApiException.notFound("Not Found"));
+	}
+
+	private RoleResponse respond(BranchRole role, BranchService.At at, String password, Instant now) {
+		return RoleResponse.from(role, at.branch(), at.database().getOrganizationId(), password, now,
+				this.baseUrl.current());
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

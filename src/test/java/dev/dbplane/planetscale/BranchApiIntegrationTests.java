@@ -1,0 +1,454 @@
+package dev.dbplane.planetscale;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+import dev.dbplane.Api;
+import dev.dbplane.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static dev.dbplane.Json.names;
+import static dev.dbplane.planetscale.PlanetScaleFixtures.ID;
+import static dev.dbplane.planetscale.PlanetScaleFixtures.TIMESTAMP;
+import static dev.dbplane.planetscale.PlanetScaleFixtures.databases;
+import static dev.dbplane.planetscale.PlanetScaleFixtures.mysql;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BranchApiIntegrationTests extends IntegrationTest {
+
+	static final List<String> BRANCH_FIELDS = List.of("id", "type", "name", "created_at", "updated_at", "deleted_at",
+			"restore_checklist_completed_at", "schema_last_updated_at", "kind", "mysql_address", "mysql_edge_address",
+			"state", "direct_vtgate", "vtgate_size", "vtgate_name", "vtgate_count", "vtgate_autoscaling",
+			"vtgate_max_count", "vtgate_target_cpu_utilization", "cluster_name", "cluster_display_name",
+			"cluster_architecture", "cluster_iops", "ready", "schema_ready", "metal", "production", "safe_migrations",
+			"deletion_protected", "sharded", "shard_count", "keyspace_count", "stale_schema", "actor",
+			"restored_from_branch", "private_edge_connectivity", "has_replicas", "has_read_only_replicas", "html_url",
+			"url", "region", "parent_branch", "vtgate_options", "replicas", "parameters");
+
+	private static final String NOT_FOUND = "{\"code\":\"not_found\",\"message\":\"Not Found\"}";
+
+	@Autowired
+	private Organizations organizations;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	private Api api;
+
+	private String organization;
+
+	private String databases;
+
+	@BeforeEach
+	void organization() {
+		this.organization = PlanetScaleFixtures.organization(this.organizations);
+		this.api = planetscaleApi(this.organization);
+		this.databases = databases(this.organization);
+	}
+
+	/** Makes a database and its branches ready now, as the provisioning delay would. */
+	private void ready(String database) {
+		this.jdbc.update("update planetscale_database set ready_at = now() - interval '1 second' "
+				+ "where name = ? and organization_id = ?", database, organizationId(this.organization));
+		this.jdbc.update(
+				"update planetscale_branch set ready_at = now() - interval '1 second' where database_id = "
+						+ "(select id from planetscale_database where name = ? and organization_id = ?)",
+				database, organizationId(this.organization));
+	}
+
+	private JsonNode readyDatabase(String name) {
+		var created = this.api.post(this.databases, mysql(name));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		ready(name);
+		return created.json();
+	}
+
+	private String branches(String database) {
+		return this.databases + "/" + database + "/branches";
+	}
+
+	private long rows(String table) {
+		return this.jdbc.queryForObject(
+				"select count(*) from " + table + " t where exists (select 1 from "
+						+ "planetscale_database d where d.organization_id = ? and d.id = "
+						+ (table.equals("planetscale_database") ? "t.id" : "t.database_id") + ")",
+				Long.class, organizationId(this.organization));
+	}
+
+	@Test
+	void whenADatabaseIsCreatedThenItHasItsDefaultBranchMainInProduction() {
+		var database = this.api.post(this.databases, mysql("with-main")).json();
+
+		var list = this.api.get(branches("with-main"));
+
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(names(list.json())).containsExactly("type", "current_page", "per_page", "next_page", "next_page_url",
+				"prev_page", "prev_page_url", "total_count", "total_pages", "data");
+		assertThat(list.json().get("total_count").asInt()).isEqualTo(1);
+		var main = list.json().get("data").get(0);
+		assertThat(names(main)).containsExactlyInAnyOrderElementsOf(BRANCH_FIELDS);
+		assertThat(main.get("id").asString()).matches(ID);
+		assertThat(main.get("name").asString()).isEqualTo("main");
+		assertThat(main.get("production").asBoolean()).isTrue();
+		assertThat(main.get("kind").asString()).isEqualTo("mysql");
+		assertThat(main.get("state").asString()).isEqualTo("pending");
+		assertThat(main.get("ready").asBoolean()).isFalse();
+		assertThat(main.get("parent_branch").isNull()).isTrue();
+		assertThat(main.get("cluster_name").asString()).isEqualTo("PS_10");
+		assertThat(main.get("vtgate_size").asString()).isEqualTo("VTG_5");
+		assertThat(main.get("vtgate_count").asInt()).isEqualTo(2);
+		assertThat(main.get("created_at").asString()).matches(TIMESTAMP)
+			.isEqualTo(database.get("created_at").asString());
+		assertThat(main.get("url").asString()).isEqualTo("http://127.0.0.1:" + this.port + "/v1/organizations/"
+				+ this.organization + "/databases/with-main/branches/main");
+		DatabaseApiIntegrationTests.assertRegion(main.get("region"), "us-east", true);
+		for (var nullable : new String[] { "deleted_at", "restore_checklist_completed_at", "schema_last_updated_at",
+				"vtgate_max_count", "vtgate_target_cpu_utilization", "cluster_iops", "restored_from_branch",
+				"parameters" }) {
+			assertThat(main.get(nullable).isNull()).as(nullable).isTrue();
+		}
+		assertThat(main.get("actor").get("id").asString()).matches(ID);
+		assertThat(main.get("vtgate_options").isObject()).isTrue();
+		assertThat(database.get("branches_count").asInt()).isEqualTo(1);
+		assertThat(database.get("production_branches_count").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void whenTheDatabaseIsStillPendingThenABranchIsRefusedWith400AndNothingIsStored() {
+		this.api.post(this.databases, mysql("still-pending"));
+
+		var response = this.api.post(branches("still-pending"), "{\"name\": \"dev\"}");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("code").asString()).isEqualTo("bad_request");
+		assertThat(response.json().get("message").asString()).isEqualTo("Database still-pending is not ready yet");
+		assertThat(rows("planetscale_branch")).isEqualTo(1);
+	}
+
+	@Test
+	void whenABranchIsCreatedThenItIsADevelopmentBranchOfMainAndCounted() {
+		readyDatabase("app");
+
+		var response = this.api.post(branches("app"), """
+				{"name": "dev", "parent_branch": "", "region": "us-east", "cluster_size": "PS_DEV",
+				 "deletion_protected": false}
+				""");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		var dev = response.json();
+		assertThat(names(dev)).containsExactlyInAnyOrderElementsOf(BRANCH_FIELDS);
+		assertThat(dev.get("name").asString()).isEqualTo("dev");
+		assertThat(dev.get("parent_branch").asString()).isEqualTo("main");
+		assertThat(dev.get("production").asBoolean()).isFalse();
+		assertThat(dev.get("cluster_name").asString()).isEqualTo("PS_DEV");
+		assertThat(dev.get("state").asString()).isEqualTo("pending");
+		assertThat(this.api.get(branches("app") + "/dev").json()).isEqualTo(dev);
+		var database = this.api.get(this.databases + "/app").json();
+		assertThat(database.get("branches_count").asInt()).isEqualTo(2);
+		assertThat(database.get("development_branches_count").asInt()).isEqualTo(1);
+		assertThat(database.get("production_branches_count").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void whenABranchOrDatabaseIsAddressedByIdThenItIsTheSameAsByName() {
+		var database = readyDatabase("by-id");
+		var main = this.api.get(branches("by-id") + "/main").json();
+
+		var byIds = this.api.get(branches(database.get("id").asString()) + "/" + main.get("id").asString());
+
+		assertThat(byIds.status()).isEqualTo(200);
+		assertThat(byIds.json()).isEqualTo(main);
+		assertThat(this.api.get(this.databases + "/" + database.get("id").asString()).json().get("name").asString())
+			.isEqualTo("by-id");
+	}
+
+	@Test
+	void whenTheNameIsTakenOrInvalidThenItIs422AndNothingIsStored() {
+		readyDatabase("taken");
+
+		var taken = this.api.post(branches("taken"), "{\"name\": \"main\"}");
+		var invalid = this.api.post(branches("taken"), "{\"name\": \"Not Valid\"}");
+		var blank = this.api.post(branches("taken"), "{}");
+		var parent = this.api.post(branches("taken"), "{\"name\": \"x\", \"parent_branch\": \"nope\"}");
+		var size = this.api.post(branches("taken"), "{\"name\": \"x\", \"cluster_size\": \"PS_10_AWS_X86\"}");
+
+		assertThat(taken.toString())
+			.isEqualTo("422 {\"code\":\"unprocessable\",\"message\":\"Name has already been taken\"}");
+		assertThat(invalid.status()).isEqualTo(422);
+		assertThat(invalid.json().get("message").asString()).startsWith("Name must be");
+		assertThat(blank.json().get("message").asString()).isEqualTo("Name can't be blank");
+		assertThat(parent.json().get("message").asString()).isEqualTo("parent_branch nope does not exist");
+		assertThat(size.json().get("message").asString())
+			.isEqualTo("cluster_size PS_10_AWS_X86 is not available for mysql databases");
+		assertThat(rows("planetscale_branch")).isEqualTo(1);
+	}
+
+	@Test
+	void whenABranchIsPatchedThenItIsRenamedAndProtectedFromDeletion() {
+		readyDatabase("patched");
+		this.api.post(branches("patched"), "{\"name\": \"dev\"}");
+
+		var patched = this.api.patch(branches("patched") + "/dev",
+				"{\"new_name\": \"feature\", \"deletion_protected\": true}");
+
+		assertThat(patched.status()).isEqualTo(200);
+		assertThat(patched.json().get("name").asString()).isEqualTo("feature");
+		assertThat(patched.json().get("deletion_protected").asBoolean()).isTrue();
+		assertThat(this.api.get(branches("patched") + "/dev").toString()).isEqualTo("404 " + NOT_FOUND);
+		var refused = this.api.delete(branches("patched") + "/feature");
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.json().get("message").asString()).contains("deletion_protected");
+		assertThat(this.api.patch(branches("patched") + "/feature", "{\"new_name\": \"main\"}").toString())
+			.isEqualTo("422 {\"code\":\"unprocessable\",\"message\":\"Name has already been taken\"}");
+	}
+
+	@Test
+	void whenTheDefaultBranchIsRenamedThenTheDatabaseFollows() {
+		readyDatabase("renamed-main");
+
+		this.api.patch(branches("renamed-main") + "/main", "{\"new_name\": \"trunk\"}");
+
+		assertThat(this.api.get(this.databases + "/renamed-main").json().get("default_branch").asString())
+			.isEqualTo("trunk");
+	}
+
+	@Test
+	void whenBranchesAreDeletedThenTheDefaultGoesLastAndTakesTheDatabaseWithIt() {
+		readyDatabase("doomed");
+		this.api.post(branches("doomed"), "{\"name\": \"dev\"}");
+		ready("doomed");
+		this.api.post(branches("doomed"), "{\"name\": \"child\", \"parent_branch\": \"dev\"}");
+
+		var defaultFirst = this.api.delete(branches("doomed") + "/main");
+		assertThat(defaultFirst.status()).isEqualTo(422);
+		assertThat(defaultFirst.json().get("message").asString()).contains("default branch");
+
+		var withDescendants = this.api.delete(branches("doomed") + "/dev?delete_descendants=true");
+		assertThat(withDescendants.status()).isEqualTo(204);
+		assertThat(withDescendants.body()).isEmpty();
+		assertThat(this.api.get(branches("doomed")).json().get("total_count").asInt()).isEqualTo(1);
+
+		var last = this.api.delete(branches("doomed") + "/main");
+		assertThat(last.status()).isEqualTo(204);
+		assertThat(this.api.get(this.databases + "/doomed").toString()).isEqualTo("404 " + NOT_FOUND);
+		assertThat(rows("planetscale_database")).isZero();
+	}
+
+	@Test
+	void whenTheDatabaseIsDeletedThenItsBranchesGoWithIt() {
+		var database = readyDatabase("gone");
+		this.api.post(branches("gone"), "{\"name\": \"dev\"}");
+
+		assertThat(this.api.delete(this.databases + "/gone").status()).isEqualTo(204);
+
+		assertThat(this.jdbc.queryForObject("select count(*) from planetscale_branch where database_id = ?", Long.class,
+				database.get("id").asString()))
+			.isZero();
+	}
+
+	@Test
+	void whenBranchesAreListedThenTheyAreFilteredOrderedAndPaged() {
+		readyDatabase("listed");
+		for (var name : List.of("alpha", "beta", "gamma")) {
+			assertThat(this.api.post(branches("listed"), "{\"name\": \"" + name + "\"}").status()).isEqualTo(201);
+		}
+
+		var page = this.api.get(branches("listed") + "?per_page=2&page=2").json();
+		var production = this.api.get(branches("listed") + "?production=true").json();
+		var searched = this.api.get(branches("listed") + "?q=AM").json();
+		var descending = this.api.get(branches("listed") + "?order=desc").json();
+		var badOrder = this.api.get(branches("listed") + "?order=sideways");
+		var farAway = this.api.get(branches("listed") + "?page=2147483647&per_page=100");
+
+		assertThat(page.get("total_count").asInt()).isEqualTo(4);
+		assertThat(page.get("total_pages").asInt()).isEqualTo(2);
+		assertThat(page.get("data")).extracting((b) -> b.get("name").asString()).containsExactly("beta", "gamma");
+		assertThat(page.get("prev_page").asInt()).isEqualTo(1);
+		assertThat(page.get("next_page").isNull()).isTrue();
+		assertThat(production.get("data")).extracting((b) -> b.get("name").asString()).containsExactly("main");
+		assertThat(searched.get("data")).extracting((b) -> b.get("name").asString()).containsExactly("gamma");
+		assertThat(descending.get("data").get(0).get("name").asString()).isEqualTo("gamma");
+		assertThat(farAway.status()).isEqualTo(200);
+		assertThat(farAway.json().get("data")).isEmpty();
+		assertThat(farAway.json().get("total_count").asInt()).isEqualTo(4);
+		assertThat(badOrder.toString())
+			.isEqualTo("422 {\"code\":\"unprocessable\",\"message\":\"order must be asc or desc\"}");
+	}
+
+	@Test
+	void whenCreateDatabaseIfMissingIsSetThenTheDatabaseComesWithThisBranchAsItsDefault() {
+		var response = this.api.post(branches("tf-made"), """
+				{"name": "primary", "create_database_if_missing": true, "kind": "postgresql",
+				 "cluster_name": "PS_10_AWS_ARM", "region": "eu-west", "major_version": "17",
+				 "deletion_protected": false, "parent_branch": ""}
+				""");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		var branch = response.json();
+		assertThat(branch.get("name").asString()).isEqualTo("primary");
+		assertThat(branch.get("kind").asString()).isEqualTo("postgresql");
+		assertThat(branch.get("production").asBoolean()).isTrue();
+		assertThat(branch.get("cluster_name").asString()).isEqualTo("PS_10_AWS_ARM");
+		assertThat(branch.get("cluster_architecture").asString()).isEqualTo("arm64");
+		assertThat(branch.get("vtgate_count").asInt()).isZero();
+		DatabaseApiIntegrationTests.assertRegion(branch.get("region"), "eu-west", true);
+		var database = this.api.get(this.databases + "/tf-made").json();
+		assertThat(database.get("default_branch").asString()).isEqualTo("primary");
+		assertThat(database.get("kind").asString()).isEqualTo("postgresql");
+		assertThat(database.get("branches_count").asInt()).isEqualTo(1);
+
+		var destroyed = this.api.delete(branches(database.get("id").asString()) + "/" + branch.get("id").asString());
+		assertThat(destroyed.status()).isEqualTo(204);
+		assertThat(rows("planetscale_database")).isZero();
+	}
+
+	@Test
+	void whenPscaleSendsItsMysqlDefaultSizeForAPostgresqlBranchThenItGetsTheSmallestPostgresqlSize() {
+		this.api.post(this.databases, "{\"name\": \"pg-dev\", \"kind\": \"postgresql\", \"cluster_size\": "
+				+ "\"PS_20_AWS_ARM\", \"region\": \"eu-west\"}");
+		ready("pg-dev");
+
+		var response = this.api.post(branches("pg-dev"),
+				"{\"name\": \"feature\", \"parent_branch\": \"\", \"cluster_name\": \"PS_DEV\"}");
+		var inherited = this.api.post(branches("pg-dev"), "{\"name\": \"same\"}");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		assertThat(response.json().get("cluster_name").asString()).isEqualTo("PS_5_AWS_X86");
+		assertThat(inherited.json().get("cluster_name").asString()).isEqualTo("PS_20_AWS_ARM");
+	}
+
+	@Test
+	void whenCreateDatabaseIfMissingLacksAKindThenItIs422AndNothingIsStored() {
+		var response = this.api.post(branches("no-kind"), "{\"name\": \"main\", \"create_database_if_missing\": true}");
+
+		assertThat(response.toString()).isEqualTo("422 {\"code\":\"unprocessable\",\"message\":"
+				+ "\"kind is required when create_database_if_missing is set\"}");
+		assertThat(rows("planetscale_database")).isZero();
+	}
+
+	@Test
+	void whenCreateDatabaseIfMissingNamesAnExistingDatabaseThenTheBranchGoesToIt() {
+		readyDatabase("exists");
+
+		var response = this.api.post(branches("exists"),
+				"{\"name\": \"dev\", \"create_database_if_missing\": true, \"kind\": \"mysql\"}");
+		var otherKind = this.api.post(branches("exists"),
+				"{\"name\": \"pg\", \"create_database_if_missing\": true, \"kind\": \"postgresql\"}");
+
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(response.json().get("production").asBoolean()).isFalse();
+		assertThat(otherKind.status()).isEqualTo(422);
+		assertThat(rows("planetscale_database")).isEqualTo(1);
+	}
+
+	@Test
+	void whenTwoRequestsCreateTheSameMissingDatabaseThenThereIsOneAndTheOtherGetsACleanRefusal() throws Exception {
+		var start = new CountDownLatch(1);
+		var executor = Executors.newFixedThreadPool(4);
+		try {
+			var calls = new ArrayList<java.util.concurrent.Future<Api.Response>>();
+			for (int i = 0; i < 4; i++) {
+				var name = "b" + i;
+				Callable<Api.Response> call = () -> {
+					start.await();
+					return this.api.post(branches("raced"), "{\"name\": \"" + name
+							+ "\", \"create_database_if_missing\": true, \"kind\": \"mysql\", \"cluster_size\": \"PS_10\"}");
+				};
+				calls.add(executor.submit(call));
+			}
+			start.countDown();
+			var statuses = new ArrayList<Integer>();
+			for (var call : calls) {
+				statuses.add(call.get().status());
+			}
+			assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+			assertThat(statuses).allMatch((status) -> status == 201 || status == 400 || status == 422);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(rows("planetscale_database")).isEqualTo(1);
+		assertThat(rows("planetscale_branch")).isEqualTo(1);
+	}
+
+	@Test
+	void whenTerraformSetsSafeMigrationsResizesAndClusterChangesThenGetEchoesThem() {
+		readyDatabase("tf-vitess");
+		var tf = this.api
+			.post(branches("tf-pg"),
+					"""
+							{"name": "main", "create_database_if_missing": true, "kind": "postgresql", "cluster_size": "PS_5_AWS_X86"}
+							""")
+			.json();
+
+		var safe = this.api.put(branches("tf-vitess") + "/main/safe-migrations", "{\"safe_migrations\": true}");
+		var resized = this.api.put(branches("tf-vitess") + "/main/resizes", """
+				{"vtgate_size": "VTG_10", "vtgate_count": 3, "vtgate_max_count": 6, "vtgate_autoscaling": true,
+				 "vtgate_target_cpu_utilization": 60}
+				""");
+		var changed = this.api.put(branches("tf-pg") + "/" + tf.get("id").asString() + "/terraform-changes", """
+				{"cluster_size": "PS_10_AWS_X86", "parameters": {"pgconf": {"max_connections": "200"}}}
+				""");
+
+		assertThat(safe.status()).isEqualTo(200);
+		assertThat(safe.json().get("safe_migrations").asBoolean()).isTrue();
+		assertThat(resized.status()).isEqualTo(204);
+		assertThat(resized.body()).isEmpty();
+		assertThat(changed.status()).isEqualTo(204);
+		var vitess = this.api.get(branches("tf-vitess") + "/main").json();
+		assertThat(vitess.get("safe_migrations").asBoolean()).isTrue();
+		assertThat(vitess.get("vtgate_size").asString()).isEqualTo("VTG_10");
+		assertThat(vitess.get("vtgate_count").asInt()).isEqualTo(3);
+		assertThat(vitess.get("vtgate_max_count").asInt()).isEqualTo(6);
+		assertThat(vitess.get("vtgate_autoscaling").asBoolean()).isTrue();
+		assertThat(vitess.get("vtgate_target_cpu_utilization").asInt()).isEqualTo(60);
+		var postgres = this.api.get(branches("tf-pg") + "/main").json();
+		assertThat(postgres.get("cluster_name").asString()).isEqualTo("PS_10_AWS_X86");
+		assertThat(postgres.get("parameters").toString()).isEqualTo("{\"pgconf\":{\"max_connections\":\"200\"}}");
+		assertThat(this.api.put(branches("tf-pg") + "/main/resizes", "{\"vtgate_count\": 1}").status()).isEqualTo(422);
+		assertThat(this.api.put(branches("tf-vitess") + "/main/resizes", "{\"vtgate_count\": -1}").status())
+			.isEqualTo(422);
+		assertThat(this.api.put(branches("tf-vitess") + "/main/safe-migrations", "{}").status()).isEqualTo(422);
+	}
+
+	@Test
+	void whenATokenHoldsOnlySomeBranchAccessesThenTheOthersAre403AndUnseenDatabasesAre404() {
+		var database = readyDatabase("guarded");
+		var reader = this.planetScaleCredentials.issueServiceToken(organizationId(this.organization), "reader",
+				Set.of(), null);
+		this.planetScaleCredentials.grant(reader.id(), Set.of("read_branch"), database.get("id").asString());
+		var stranger = this.planetScaleCredentials.issueServiceToken(organizationId(this.organization), "stranger",
+				Set.of(), null);
+		var readerApi = api().withHeader("Authorization", reader.id() + ":" + reader.secret());
+		var strangerApi = api().withHeader("Authorization", stranger.id() + ":" + stranger.secret());
+
+		assertThat(readerApi.get(branches("guarded")).status()).isEqualTo(200);
+		assertThat(readerApi.get(branches("guarded") + "/main").status()).isEqualTo(200);
+		var create = readerApi.post(branches("guarded"), "{\"name\": \"dev\"}");
+		assertThat(create.status()).isEqualTo(403);
+		assertThat(create.json().get("code").asString()).isEqualTo("forbidden");
+		assertThat(readerApi.patch(branches("guarded") + "/main", "{\"deletion_protected\": true}").status())
+			.isEqualTo(403);
+		assertThat(readerApi.delete(branches("guarded") + "/main").status()).isEqualTo(403);
+		assertThat(readerApi.put(branches("guarded") + "/main/resizes", "{}").status()).isEqualTo(403);
+		assertThat(strangerApi.get(branches("guarded")).toString()).isEqualTo("404 " + NOT_FOUND);
+		assertThat(strangerApi.post(branches("guarded"), "{\"name\": \"dev\"}").toString())
+			.isEqualTo("404 " + NOT_FOUND);
+		assertThat(strangerApi
+			.post(branches("elsewhere"),
+					"{\"name\": \"main\", \"create_database_if_missing\": true, \"kind\": \"mysql\"}")
+			.status()).isEqualTo(403);
+		assertThat(rows("planetscale_branch")).isEqualTo(1);
+		assertThat(rows("planetscale_database")).isEqualTo(1);
+	}
+
+}
