@@ -4,8 +4,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +45,8 @@ class ProvisioningWorker implements SmartLifecycle {
 
 	private final AtomicInteger threadNumber = new AtomicInteger();
 
+	private final AtomicInteger waitingDrains = new AtomicInteger();
+
 	private volatile ThreadPoolExecutor executor;
 
 	private volatile ScheduledExecutorService poller;
@@ -64,10 +66,19 @@ class ProvisioningWorker implements SmartLifecycle {
 	/** Looks for due tasks now, on a worker thread. */
 	void trigger() {
 		var running = this.executor;
-		if (running != null) {
-			// A full queue already holds a drain that will find this task.
-			running.execute(this::drain);
+		if (running == null) {
+			return;
 		}
+		// Drains waiting to start will see whatever is due now: as many as there are
+		// threads are enough, more would only find nothing.
+		if (this.waitingDrains.incrementAndGet() > this.settings.threads()) {
+			this.waitingDrains.decrementAndGet();
+			return;
+		}
+		running.execute(() -> {
+			this.waitingDrains.decrementAndGet();
+			drain();
+		});
 	}
 
 	/** Runs due tasks until none is left; {@code true} when it ran at least one. */
@@ -173,12 +184,12 @@ class ProvisioningWorker implements SmartLifecycle {
 	@Override
 	public void start() {
 		int threads = this.settings.threads();
-		this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-				new ArrayBlockingQueue<>(threads), (runnable) -> {
+		this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				(runnable) -> {
 					var thread = new Thread(runnable, "dataplane-" + this.threadNumber.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;
-				}, new ThreadPoolExecutor.DiscardPolicy());
+				});
 		this.poller = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			var thread = new Thread(runnable, "dataplane-poll");
 			thread.setDaemon(true);
