@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,6 +42,13 @@ class DataPlaneConfiguration {
 	@Bean
 	DataPlane dataPlane(ProvisioningTaskRepository tasks, ProvisioningWorker worker, DataPlaneServers servers) {
 		return new DataPlane(tasks, worker, servers.byKind());
+	}
+
+	@Bean
+	StoreIsolation storeIsolation(DataPlaneServers servers, JdbcTemplate store) {
+		// Only a PostgreSQL data plane hands out logins that could reach the store's
+		// server.
+		return new StoreIsolation(store, servers.byKind().containsKey(ServerKind.POSTGRESQL));
 	}
 
 	@Bean

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
 import static dev.dbplane.dataplane.Logins.column;
 import static dev.dbplane.dataplane.Logins.execute;
 import static dev.dbplane.dataplane.Logins.postgres;
@@ -225,15 +228,10 @@ class PostgresServerIntegrationTests {
 	}
 
 	static {
-		// The store's own database: connecting is for its owner and dbplane only.
+		// What dbplane does at start when a PostgreSQL data plane is configured.
 		var db = TestDatabase.connection();
-		try (var connection = DriverManager.getConnection(db.url(), db.username(), db.password())) {
-			execute(connection,
-					"revoke connect, temporary on database " + Sql.pg(Logins.storeDatabase()) + " from public");
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		new StoreIsolation(new JdbcTemplate(new DriverManagerDataSource(db.url(), db.username(), db.password())), true)
+			.afterPropertiesSet();
 	}
 
 }
