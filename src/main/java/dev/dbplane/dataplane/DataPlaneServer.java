@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The real work on one server. Every operation is idempotent: it checks the catalog or

@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * MySQL or MariaDB: one database (schema) per branch, one account per password, with

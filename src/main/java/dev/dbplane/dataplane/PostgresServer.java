@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PostgreSQL: one database per branch, one login role per role. Each branch database has

@@ -112,15 +112,16 @@ class WebErrorAdvice extends ResponseEntityExceptionHandler {
 	 * wraps it in; the SQLState underneath says what happened: class 08 (connection
 	 * exception) or 57P (server shutting down or starting up). When the statement's own
 	 * failure is masked by the rollback that followed it (Spring reports only the
-	 * rollback's), that rollback failed on the pool's closed connection, whose exception
-	 * carries no SQLState at all.
+	 * rollback's, through Hibernate's exception under JPA), that rollback failed on the
+	 * pool's closed connection, whose exception carries no SQLState at all.
 	 */
 	static boolean lostConnection(Throwable ex) {
 		for (var cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLTransientConnectionException || isConnectionState(cause)) {
 				return true;
 			}
-			if (cause instanceof TransactionException && cause.getCause() instanceof SQLException sql
+			if ((cause instanceof TransactionException || cause instanceof org.hibernate.TransactionException)
+					&& cause.getCause() instanceof SQLException sql
 					&& (sql.getSQLState() == null || isConnectionState(sql))) {
 				return true;
 			}
