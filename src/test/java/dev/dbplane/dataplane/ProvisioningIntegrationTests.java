@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -217,6 +218,58 @@ class ProvisioningIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void whenTheReplicaRunningATaskDiesThenAnotherFinishesIt() throws Exception {
+		var database = track(ServerKind.POSTGRESQL, DataPlaneNames.branchDatabase(DataPlaneNames.random(12)));
+		var task = this.tasks.save(ProvisioningTask.createDatabase(ServerKind.POSTGRESQL, "dies", database, null));
+		var created = new CountDownLatch(1);
+		var release = new CountDownLatch(1);
+		var dying = new Counting(new PostgresServer(TestDataPlane.postgres())) {
+			@Override
+			public void createDatabase(String name, String parent) throws SQLException {
+				super.createDatabase(name, parent);
+				created.countDown();
+				try {
+					release.await(60, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		};
+		var pool = Executors.newSingleThreadExecutor();
+		try {
+			var first = pool.submit(() -> replica(dying).runOne());
+			assertThat(created.await(60, TimeUnit.SECONDS)).isTrue();
+			// While the first replica holds the task, another skips it.
+			var survivor = new Counting(new PostgresServer(TestDataPlane.postgres()));
+			assertThat(replica(survivor).runOne()).isFalse();
+			// The first replica's session ends as a SIGKILL ends it: its transaction is
+			// rolled back and the row's lock released, after the real database was made.
+			var killed = this.jdbc.queryForList(
+					"""
+							select pg_terminate_backend(pid) from pg_stat_activity
+							where datname = current_database() and state = 'idle in transaction' and query like '%dataplane_task%'
+							""",
+					Boolean.class);
+			assertThat(killed).containsExactly(true);
+			release.countDown();
+			assertThat(first.get(60, TimeUnit.SECONDS)).isFalse();
+			assertThat(this.dataPlane.isCompleted(task.id())).isFalse();
+			assertThat(replica(survivor).drain()).isTrue();
+			assertThat(this.dataPlane.isCompleted(task.id())).isTrue();
+			assertThat(survivor.creations.get(database).get()).isEqualTo(1);
+			assertThat(this.tasks.findById(task.id()).orElseThrow().attempts()).isZero();
+			assertThat(this.jdbc.queryForObject("select count(*) from pg_database where datname = ?", Integer.class,
+					database))
+				.isEqualTo(1);
+		}
+		finally {
+			release.countDown();
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void whenTheServerFailsThenTheTaskWaitsWithBackoffVisiblyAndSucceedsLater() throws Exception {
 		var database = track(ServerKind.POSTGRESQL, DataPlaneNames.branchDatabase(DataPlaneNames.random(12)));
 		var task = this.tasks.save(ProvisioningTask.createDatabase(ServerKind.POSTGRESQL, "outage", database, null));
@@ -290,7 +343,7 @@ class ProvisioningIntegrationTests extends IntegrationTest {
 	}
 
 	/** A server that counts the databases it was asked to create. */
-	static final class Counting implements DataPlaneServer {
+	static class Counting implements DataPlaneServer {
 
 		final Map<String, AtomicInteger> creations = new ConcurrentHashMap<>();
 
