@@ -3,6 +3,7 @@ package dev.dbplane;
 import java.util.EnumSet;
 import java.util.UUID;
 
+import dev.dbplane.dataplane.TestDataPlane;
 import dev.dbplane.security.HarnessApiKeys;
 import dev.dbplane.security.HarnessPermission;
 import dev.dbplane.security.PlanetScaleAccesses;
@@ -37,6 +38,10 @@ public abstract class IntegrationTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry);
+		// Real servers behind branches; tasks run when their transaction commits, and
+		// tests run retries and scheduled ones themselves rather than wait for a timer.
+		TestDataPlane.register(registry);
+		registry.add("dbplane.dataplane.worker.poll-interval", () -> "1h");
 		// A new PlanetScale database stays pending for the whole run, so tests can see it
 		// pending without racing a timer; readiness is tested with a later clock.
 		registry.add("dbplane.planetscale.provisioning-delay", () -> "1h");

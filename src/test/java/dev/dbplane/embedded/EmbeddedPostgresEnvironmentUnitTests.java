@@ -27,7 +27,7 @@ class EmbeddedPostgresEnvironmentUnitTests {
 	void whenAUrlArrivesAfterTheEnvironmentWasPreparedThenNoServerStarts() {
 		var environment = new StandardEnvironment();
 		var onDemand = new EmbeddedPostgresEnvironment.OnDemand(new EmbeddedPostgresProperties(this.dataDir, 0),
-				LogFactory.getLog(getClass()));
+				environment, LogFactory.getLog(getClass()));
 		environment.getPropertySources().addLast(onDemand);
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("late", Map.of("spring.datasource.url", "jdbc:postgresql://db:5432/x")));
@@ -35,6 +35,7 @@ class EmbeddedPostgresEnvironmentUnitTests {
 		assertThat(Binder.get(environment).bind("spring.datasource.url", String.class).get())
 			.isEqualTo("jdbc:postgresql://db:5432/x");
 		assertThat(environment.getProperty("spring.datasource.username")).isNull();
+		assertThat(environment.getProperty("spring.datasource.password")).isNull();
 		assertThat(onDemand.isRunning()).isFalse();
 	}
 

@@ -1,0 +1,153 @@
+package dev.dbplane.dataplane;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What the PlanetScale family asks of the servers behind its branches. Each method stores
+ * a task in the caller's transaction (or its own, when there is none) and returns the
+ * task's id; the work runs after that transaction commits, on whichever replica claims
+ * it, and {@link ProvisioningListener}s are told when it is done. Methods of a kind
+ * without a configured server throw: ask {@link #isReal} first.
+ */
+public class DataPlane {
+
+	private final ProvisioningTaskRepository tasks;
+
+	private final ProvisioningWorker worker;
+
+	private final Map<ServerKind, Endpoint> endpoints = new EnumMap<>(ServerKind.class);
+
+	DataPlane(ProvisioningTaskRepository tasks, ProvisioningWorker worker, Map<ServerKind, DataPlaneServer> servers) {
+		this.tasks = tasks;
+		this.worker = worker;
+		servers.forEach((kind, server) -> this.endpoints.put(kind, server.endpoint()));
+	}
+
+	/** Whether credentials of this kind log in to a real server (else: records only). */
+	public boolean isReal(ServerKind kind) {
+		return this.endpoints.containsKey(kind);
+	}
+
+	/** Where clients of this kind connect, when it has a server. */
+	public Optional<Endpoint> endpoint(ServerKind kind) {
+		return Optional.ofNullable(this.endpoints.get(kind));
+	}
+
+	/**
+	 * A branch's database; MySQL branches start with {@code parentDatabase}'s tables and
+	 * none of its rows, PostgreSQL branches start empty ({@code parentDatabase} ignored).
+	 */
+	@Transactional
+	public long createBranchDatabase(ServerKind kind, String subject, String database,
+			@Nullable String parentDatabase) {
+		return enqueue(ProvisioningTask.createDatabase(requireReal(kind), subject, database,
+				(kind == ServerKind.MYSQL) ? parentDatabase : null));
+	}
+
+	/** Drops a branch's database and every login created for it. */
+	@Transactional
+	public long dropBranchDatabase(ServerKind kind, String subject, String database) {
+		return enqueue(ProvisioningTask.dropDatabase(requireReal(kind), subject, database));
+	}
+
+	/**
+	 * A login; only the password's verifier is stored ({@code plaintextPassword} is not
+	 * kept beyond this call).
+	 */
+	@Transactional
+	public long createLogin(ServerKind kind, String subject, Login login, String plaintextPassword) {
+		var id = enqueue(
+				ProvisioningTask.createLogin(requireReal(kind), subject, login, Verifiers.of(kind, plaintextPassword)));
+		scheduleExpiry(kind, subject, login.database(), login.username(), login.expiresAt());
+		return id;
+	}
+
+	/** A new password for a login ({@code reset-default}, {@code reset}). */
+	@Transactional
+	public long resetPassword(ServerKind kind, String subject, String database, String username,
+			String plaintextPassword) {
+		return enqueue(ProvisioningTask.setPassword(requireReal(kind), subject, database, username,
+				Verifiers.of(kind, plaintextPassword)));
+	}
+
+	/**
+	 * A new expiry ({@code renew}), {@code null} for never; an expired login works again.
+	 */
+	@Transactional
+	public long renewLogin(ServerKind kind, String subject, String database, String username,
+			@Nullable Instant expiresAt) {
+		supersedeExpiries(kind, username);
+		var id = enqueue(ProvisioningTask.setExpiry(requireReal(kind), subject, database, username, expiresAt));
+		scheduleExpiry(kind, subject, database, username, expiresAt);
+		return id;
+	}
+
+	/**
+	 * Drops a login; PostgreSQL gives what it owns to {@code successor} (a username), or
+	 * to the branch's owner role when {@code null}.
+	 */
+	@Transactional
+	public long dropLogin(ServerKind kind, String subject, String database, String username,
+			@Nullable String successor) {
+		supersedeExpiries(kind, username);
+		return enqueue(ProvisioningTask.dropLogin(requireReal(kind), subject, database, username, successor));
+	}
+
+	/** Whether the task is done. */
+	@Transactional(readOnly = true)
+	public boolean isCompleted(long taskId) {
+		return this.tasks.findById(taskId).map(ProvisioningTask::completed).orElse(false);
+	}
+
+	/** Whether tasks of this subject are still waiting. */
+	@Transactional(readOnly = true)
+	public boolean hasPendingWork(String subject) {
+		return this.tasks.existsBySubjectAndCompletedAtIsNull(subject);
+	}
+
+	private void scheduleExpiry(ServerKind kind, String subject, String database, String username,
+			@Nullable Instant expiresAt) {
+		// PostgreSQL refuses the login by itself (VALID UNTIL); MySQL's account is locked
+		// when due.
+		if (kind == ServerKind.MYSQL && expiresAt != null && expiresAt.isAfter(Instant.now())) {
+			this.tasks.save(ProvisioningTask.expireAt(kind, subject, database, username, expiresAt));
+		}
+	}
+
+	private void supersedeExpiries(ServerKind kind, String username) {
+		var now = Instant.now();
+		this.tasks.pendingExpiries(kind, username, now).forEach((task) -> task.supersede(now));
+	}
+
+	private long enqueue(ProvisioningTask task) {
+		var id = this.tasks.save(task).id();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					DataPlane.this.worker.trigger();
+				}
+			});
+		}
+		else {
+			this.worker.trigger();
+		}
+		return id;
+	}
+
+	private ServerKind requireReal(ServerKind kind) {
+		if (!isReal(kind)) {
+			throw new IllegalStateException("No " + kind + " data plane is configured");
+		}
+		return kind;
+	}
+
+}

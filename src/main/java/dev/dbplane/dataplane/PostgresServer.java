@@ -1,0 +1,268 @@
+package dev.dbplane.dataplane;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * PostgreSQL: one database per branch, one login role per role. Each branch database has
+ * four roles of its own that hold its privileges, so a login holds nothing outside its
+ * branch:
+ * <ul>
+ * <li>{@code <db>.login}: {@code CONNECT} on the database; every login is a member</li>
+ * <li>{@code <db>.owner}: owns schema {@code public} and every object logins with the
+ * {@code postgres} role create (their sessions in the database {@code SET ROLE} to
+ * it)</li>
+ * <li>{@code <db>.read}, {@code <db>.write}: what {@code pg_read_all_data} and
+ * {@code pg_write_all_data} grant, limited to the branch's database</li>
+ * </ul>
+ * {@code PUBLIC} keeps no privilege on the database, and no cluster-wide predefined role
+ * is ever granted.
+ */
+final class PostgresServer implements DataPlaneServer {
+
+	private static final String DUPLICATE_DATABASE = "42P04";
+
+	private static final String DUPLICATE_OBJECT = "42710";
+
+	private final DataPlaneProperties.Server server;
+
+	private final Endpoint endpoint;
+
+	PostgresServer(DataPlaneProperties.Server server) {
+		this.server = server;
+		this.endpoint = new Endpoint(server.publicHost(), server.publicPort(5432));
+	}
+
+	@Override
+	public ServerKind kind() {
+		return ServerKind.POSTGRESQL;
+	}
+
+	@Override
+	public Endpoint endpoint() {
+		return this.endpoint;
+	}
+
+	@Override
+	public void check() throws SQLException {
+		try (var connection = connect(null)) {
+			connection.isValid(2);
+		}
+	}
+
+	@Override
+	public void createDatabase(String database, @Nullable String parent) throws SQLException {
+		DataPlaneNames.requireDatabase(database);
+		try (var connection = connect(null); var statement = connection.createStatement()) {
+			if (!exists(connection, "select 1 from pg_database where datname = ?", database)) {
+				ignoring(DUPLICATE_DATABASE, statement, "create database " + Sql.pg(database));
+			}
+			statement.execute("revoke all on database " + Sql.pg(database) + " from public");
+			for (var group : groups(database)) {
+				if (!exists(connection, "select 1 from pg_roles where rolname = ?", group)) {
+					ignoring(DUPLICATE_OBJECT, statement, "create role " + Sql.pg(group) + " nologin");
+				}
+			}
+			// Membership lets dbplane set default privileges for the owner and reassign
+			// its
+			// objects; on PostgreSQL 16 and later creating a role grants only ADMIN.
+			statement.execute("grant " + Sql.pg(owner(database)) + " to current_user");
+			statement.execute("grant connect on database " + Sql.pg(database) + " to " + Sql.pg(loginGroup(database)));
+			statement.execute("grant create on database " + Sql.pg(database) + " to " + Sql.pg(owner(database)));
+		}
+		try (var connection = connect(database); var statement = connection.createStatement()) {
+			var owner = Sql.pg(owner(database));
+			var read = Sql.pg(read(database));
+			var write = Sql.pg(write(database));
+			statement.execute("alter schema public owner to " + owner);
+			statement.execute("revoke all on schema public from public");
+			statement.execute("grant usage on schema public to " + read + ", " + write);
+			var defaults = "alter default privileges for role " + owner + " ";
+			statement.execute(defaults + "grant select on tables to " + read);
+			statement.execute(defaults + "grant select on sequences to " + read);
+			statement.execute(defaults + "grant insert, update, delete, truncate on tables to " + write);
+			statement.execute(defaults + "grant usage, update on sequences to " + write);
+			statement.execute(defaults + "grant usage on schemas to " + read + ", " + write);
+		}
+	}
+
+	@Override
+	public void dropDatabase(String database, Collection<String> logins) throws SQLException {
+		DataPlaneNames.requireDatabase(database);
+		try (var connection = connect(null); var statement = connection.createStatement()) {
+			var members = new LinkedHashSet<>(logins);
+			try (var query = connection.prepareStatement("""
+					select m.rolname from pg_auth_members a
+					join pg_roles g on g.oid = a.roleid join pg_roles m on m.oid = a.member
+					where g.rolname = ? and m.rolcanlogin""")) {
+				query.setString(1, loginGroup(database));
+				try (var rows = query.executeQuery()) {
+					while (rows.next()) {
+						members.add(rows.getString(1));
+					}
+				}
+			}
+			statement.execute("drop database if exists " + Sql.pg(database) + " with (force)");
+			for (var login : members) {
+				statement.execute("drop role if exists " + Sql.pg(login));
+			}
+			for (var group : groups(database)) {
+				statement.execute("drop role if exists " + Sql.pg(group));
+			}
+		}
+	}
+
+	@Override
+	public void createLogin(Login login, String verifier) throws SQLException {
+		var username = Sql.pg(login.username());
+		var credentials = " password " + Verifiers.literal(ServerKind.POSTGRESQL, verifier) + " valid until "
+				+ validUntil(login.expiresAt());
+		var attributes = " login inherit nosuperuser nocreatedb nocreaterole noreplication nobypassrls" + credentials;
+		try (var connection = connect(null); var statement = connection.createStatement()) {
+			// A second run (after a crash) finds the role: it sets the same attributes
+			// again.
+			if (exists(connection, "select 1 from pg_roles where rolname = ?", login.username())
+					|| !ignoring(DUPLICATE_OBJECT, statement, "create role " + username + attributes)) {
+				statement.execute("alter role " + username + credentials);
+			}
+			statement.execute("grant " + username + " to current_user");
+			statement.execute("grant " + Sql.pg(loginGroup(login.database())) + " to " + username);
+			for (var role : login.roles()) {
+				switch (role) {
+					case "postgres" -> {
+						statement.execute("grant " + Sql.pg(owner(login.database())) + " to " + username);
+						statement.execute("alter role " + username + " in database " + Sql.pg(login.database())
+								+ " set role = " + Sql.pgLiteral(owner(login.database())));
+					}
+					case "pg_read_all_data" ->
+						statement.execute("grant " + Sql.pg(read(login.database())) + " to " + username);
+					case "pg_write_all_data" ->
+						statement.execute("grant " + Sql.pg(write(login.database())) + " to " + username);
+					default -> {
+						// Cluster-wide roles (monitoring, signals, checkpoints) would
+						// reach
+						// other branches: recorded, never granted.
+					}
+				}
+			}
+		}
+	}
+
+	@Override
+	public void setPassword(String database, String username, String verifier) throws SQLException {
+		alterIfExists(username, "password " + Verifiers.literal(ServerKind.POSTGRESQL, verifier));
+	}
+
+	@Override
+	public void setExpiry(String database, String username, @Nullable Instant expiresAt) throws SQLException {
+		alterIfExists(username, "valid until " + validUntil(expiresAt));
+	}
+
+	@Override
+	public void expire(String database, String username) throws SQLException {
+		alterIfExists(username, "valid until " + validUntil(Instant.now()));
+	}
+
+	@Override
+	public void dropLogin(String database, String username, @Nullable String successor) throws SQLException {
+		try (var connection = connect(null); var statement = connection.createStatement()) {
+			if (!exists(connection, "select 1 from pg_roles where rolname = ?", username)) {
+				return;
+			}
+			var heir = (successor != null && !successor.equals(username)
+					&& exists(connection, "select 1 from pg_roles where rolname = ?", successor)) ? successor
+							: owner(database);
+			if (exists(connection, "select 1 from pg_database where datname = ?", database)) {
+				try (var inDatabase = connect(database); var there = inDatabase.createStatement()) {
+					there.execute("reassign owned by " + Sql.pg(username) + " to " + Sql.pg(heir));
+					there.execute("drop owned by " + Sql.pg(username));
+				}
+			}
+			try (var kill = connection
+				.prepareStatement("select pg_terminate_backend(pid) from pg_stat_activity where usename = ?")) {
+				kill.setString(1, username);
+				kill.execute();
+			}
+			statement.execute("drop role if exists " + Sql.pg(username));
+		}
+	}
+
+	private void alterIfExists(String username, String change) throws SQLException {
+		try (var connection = connect(null); var statement = connection.createStatement()) {
+			if (exists(connection, "select 1 from pg_roles where rolname = ?", username)) {
+				statement.execute("alter role " + Sql.pg(username) + " " + change);
+			}
+		}
+	}
+
+	private Connection connect(@Nullable String database) throws SQLException {
+		var source = new PGSimpleDataSource();
+		source.setURL(this.server.url());
+		if (database != null) {
+			source.setDatabaseName(database);
+		}
+		source.setUser(this.server.username());
+		source.setPassword(this.server.password());
+		source.setConnectTimeout(5);
+		source.setSocketTimeout(120);
+		source.setApplicationName("dbplane data plane");
+		return source.getConnection();
+	}
+
+	private static boolean exists(Connection connection, String sql, String value) throws SQLException {
+		try (var query = connection.prepareStatement(sql)) {
+			query.setString(1, value);
+			try (var rows = query.executeQuery()) {
+				return rows.next();
+			}
+		}
+	}
+
+	/** Runs {@code sql}; {@code false} when it failed with {@code sqlState}. */
+	private static boolean ignoring(String sqlState, Statement statement, String sql) throws SQLException {
+		try {
+			statement.execute(sql);
+			return true;
+		}
+		catch (SQLException ex) {
+			if (sqlState.equals(ex.getSQLState())) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
+	private static String validUntil(@Nullable Instant expiresAt) {
+		return (expiresAt != null) ? Sql.pgLiteral(expiresAt.toString()) : "'infinity'";
+	}
+
+	static String loginGroup(String database) {
+		return database + ".login";
+	}
+
+	static String owner(String database) {
+		return database + ".owner";
+	}
+
+	static String read(String database) {
+		return database + ".read";
+	}
+
+	static String write(String database) {
+		return database + ".write";
+	}
+
+	private static List<String> groups(String database) {
+		return List.of(loginGroup(database), owner(database), read(database), write(database));
+	}
+
+}

@@ -1,0 +1,8 @@
+package dev.dbplane.dataplane;
+
+/** What a provisioning task does on its server. */
+public enum TaskAction {
+
+	CREATE_DATABASE, DROP_DATABASE, CREATE_LOGIN, SET_PASSWORD, SET_EXPIRY, EXPIRE_LOGIN, DROP_LOGIN
+
+}
