@@ -181,7 +181,8 @@ run "branch create --wait (PostgreSQL: pscale sends cluster_name PS_DEV, its MyS
   '.name == "feature" and .kind == "postgresql" and (.cluster_name | test("^PS_5_AWS_"))' \
   branch create "$pg_renamed" feature --wait --org "$org" "${as_token[@]}"
 run "role create on feature" \
-  '.name == "app" and (.password | startswith("pscale_pw_")) and .database_name == "postgres" and (.username | length) > 0' \
+  '. as $r | .name == "app" and (.password | startswith("pscale_pw_")) and (.username | length) > 0
+   and (.database_url | startswith("postgresql://" + $r.username + ":" + $r.password + "@") and contains("/postgres?"))' \
   role create "$pg_renamed" feature app --inherited-roles pg_read_all_data,pg_write_all_data --org "$org" "${as_token[@]}"
 role_id=$(jq -r '.id // empty' "$out")
 run "role list shows it, without its password" 'length == 1 and .[0].name == "app" and (.[0].password // "") == ""' \
