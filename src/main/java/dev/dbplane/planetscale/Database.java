@@ -266,10 +266,6 @@ class Database {
 		return this.id;
 	}
 
-	String getOrganizationId() {
-		return this.organizationId;
-	}
-
 	String getOrganizationName() {
 		return this.organizationName;
 	}
