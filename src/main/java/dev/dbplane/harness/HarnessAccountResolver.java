@@ -15,9 +15,10 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Gives controllers the caller's {@link HarnessAccount}. Until API keys carry the
- * account, it is the {@code Harness-Account} header, or {@code default} when the header
- * is absent or blank (Terraform sends it empty when no account is configured).
+ * Gives controllers the caller's {@link HarnessAccount}: the account of the API key that
+ * authenticated the request. A {@code Harness-Account} header naming another account is
+ * refused (403); an absent or blank one is ignored (Terraform sends it empty when no
+ * account is configured).
  */
 @Configuration(proxyBeanMethods = false)
 class HarnessAccountResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {

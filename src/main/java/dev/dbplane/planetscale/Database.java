@@ -305,10 +305,6 @@ class Database {
 		return this.id;
 	}
 
-	String getOrganizationId() {
-		return this.organizationId;
-	}
-
 	String getOrganizationName() {
 		return this.organizationName;
 	}

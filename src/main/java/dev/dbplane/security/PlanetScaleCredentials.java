@@ -10,12 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import static dev.dbplane.persistence.TimestampColumns.instant;
-import static dev.dbplane.persistence.TimestampColumns.timestamptz;
 
 /**
  * PlanetScale service tokens (with their accesses) and Bearer access tokens: issuing,
@@ -33,14 +29,21 @@ public class PlanetScaleCredentials {
 
 	private static final Pattern SECRET = Pattern.compile("^[A-Za-z0-9_-]{8,256}$");
 
-	private final JdbcClient jdbc;
+	private final PlanetScaleServiceTokenRepository tokens;
+
+	private final PlanetScaleServiceTokenAccessRepository accesses;
+
+	private final PlanetScaleAccessTokenRepository accessTokenRows;
 
 	private final CredentialCache<String, Optional<StoredServiceToken>> serviceTokens;
 
 	private final CredentialCache<String, Optional<PlanetScalePrincipal>> accessTokens;
 
-	PlanetScaleCredentials(JdbcClient jdbc, SecurityProperties properties) {
-		this.jdbc = jdbc;
+	PlanetScaleCredentials(PlanetScaleServiceTokenRepository tokens, PlanetScaleServiceTokenAccessRepository accesses,
+			PlanetScaleAccessTokenRepository accessTokenRows, SecurityProperties properties) {
+		this.tokens = tokens;
+		this.accesses = accesses;
+		this.accessTokenRows = accessTokenRows;
 		this.serviceTokens = new CredentialCache<>(properties.credentialCacheTtl());
 		this.accessTokens = new CredentialCache<>(properties.credentialCacheTtl());
 	}
@@ -66,12 +69,8 @@ public class PlanetScaleCredentials {
 		var id = Secrets.randomLowerBase36(12);
 		var secret = SERVICE_TOKEN_PREFIX + Secrets.random(40);
 		var now = now();
-		this.jdbc.sql("""
-				insert into planetscale_service_token (id, organization_id, name, secret_hash, created_at, updated_at,
-				    expires_at) values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, organizationId, name, Secrets.hash(secret), timestamptz(now), timestamptz(now),
-					(ttl != null) ? timestamptz(now.plus(ttl)) : null)
-			.update();
+		this.tokens.saveAndFlush(new PlanetScaleServiceToken(id, organizationId, name, Secrets.hash(secret), now,
+				(ttl != null) ? now.plus(ttl) : null));
 		grant(id, organizationWideAccesses, null);
 		return new Issued(id, secret);
 	}
@@ -87,15 +86,7 @@ public class PlanetScaleCredentials {
 					"A declared service token needs a 12-character lowercase id and a secret of 8+ characters");
 		}
 		var now = now();
-		var updated = this.jdbc.sql("""
-				insert into planetscale_service_token (id, organization_id, name, secret_hash, created_at, updated_at)
-				values (?, ?, 'bootstrap', ?, ?, ?)
-				on conflict (id) do update set secret_hash = excluded.secret_hash, updated_at = excluded.updated_at,
-				    expires_at = null
-				where planetscale_service_token.organization_id = excluded.organization_id""")
-			.params(id, organizationId, Secrets.hash(secret), timestamptz(now), timestamptz(now))
-			.update();
-		if (updated == 0) {
+		if (!this.tokens.upsertServiceToken(organizationId, id, Secrets.hash(secret), now)) {
 			throw new IllegalArgumentException("Service token id " + id + " belongs to another organization");
 		}
 		grant(id, PlanetScaleAccesses.all(), null);
@@ -106,11 +97,7 @@ public class PlanetScaleCredentials {
 	public Issued issueAccessToken(String organizationId, String name) {
 		var id = Secrets.randomLowerBase36(12);
 		var secret = ACCESS_TOKEN_PREFIX + Secrets.random(40);
-		this.jdbc.sql("""
-				insert into planetscale_access_token (id, organization_id, name, secret_hash, created_at)
-				values (?, ?, ?, ?, ?)""")
-			.params(id, organizationId, name, Secrets.hash(secret), timestamptz(now()))
-			.update();
+		this.accessTokenRows.save(new PlanetScaleAccessToken(id, organizationId, name, Secrets.hash(secret), now()));
 		return new Issued(id, secret);
 	}
 
@@ -120,57 +107,40 @@ public class PlanetScaleCredentials {
 		if (!SECRET.matcher(secret).matches()) {
 			throw new IllegalArgumentException("A declared access token needs 8+ characters of [A-Za-z0-9_-]");
 		}
-		this.jdbc.sql("""
-				insert into planetscale_access_token (id, organization_id, name, secret_hash, created_at)
-				values (?, ?, 'bootstrap', ?, ?) on conflict (secret_hash) do nothing""")
-			.params(Secrets.randomLowerBase36(12), organizationId, Secrets.hash(secret), timestamptz(now()))
-			.update();
+		this.tokens.insertAccessTokenUnlessExists(organizationId, Secrets.hash(secret), now());
 	}
 
 	@Transactional(readOnly = true)
 	public boolean anyExists() {
-		return this.jdbc.sql("""
-				select exists (select 1 from planetscale_service_token)
-				    or exists (select 1 from planetscale_access_token)""").query(Boolean.class).single();
+		return this.tokens.count() > 0 || this.accessTokenRows.count() > 0;
 	}
 
 	@Transactional(readOnly = true)
 	public List<ServiceToken> list(String organizationId) {
-		return this.jdbc.sql("""
-				select id, organization_id, name, created_at, updated_at, expires_at from planetscale_service_token
-				where organization_id = ? order by created_at, id""")
-			.param(organizationId)
-			.query(PlanetScaleCredentials::serviceToken)
-			.list();
+		return this.tokens.findByOrganizationIdOrderByCreatedAtAscIdAsc(organizationId)
+			.stream()
+			.map(PlanetScaleServiceToken::listed)
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<ServiceToken> find(String organizationId, String id) {
-		return this.jdbc.sql("""
-				select id, organization_id, name, created_at, updated_at, expires_at from planetscale_service_token
-				where organization_id = ? and id = ?""")
-			.params(organizationId, id)
-			.query(PlanetScaleCredentials::serviceToken)
-			.optional();
+		return this.tokens.findByOrganizationIdAndId(organizationId, id).map(PlanetScaleServiceToken::listed);
 	}
 
 	@Transactional
 	public boolean delete(String organizationId, String id) {
-		var deleted = this.jdbc.sql("delete from planetscale_service_token where organization_id = ? and id = ?")
-			.params(organizationId, id)
-			.update();
+		var deleted = this.tokens.delete(organizationId, id);
 		this.serviceTokens.evict(id);
 		return deleted > 0;
 	}
 
 	@Transactional(readOnly = true)
 	public List<Access> accesses(String tokenId) {
-		return this.jdbc.sql("""
-				select id, access, database_id, created_at from planetscale_service_token_access
-				where token_id = ? order by created_at, access, id""")
-			.param(tokenId)
-			.query((rs, row) -> new Access(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4)))
-			.list();
+		return this.accesses.findByTokenIdOrderByCreatedAtAscAccessAscIdAsc(tokenId)
+			.stream()
+			.map(PlanetScaleServiceTokenAccess::listed)
+			.toList();
 	}
 
 	/**
@@ -182,16 +152,11 @@ public class PlanetScaleCredentials {
 		if (accesses.isEmpty()) {
 			return;
 		}
-		var now = timestamptz(now());
+		var now = now();
 		for (var access : accesses) {
-			this.jdbc.sql("""
-					insert into planetscale_service_token_access (id, token_id, access, database_id, created_at)
-					values (?, ?, ?, ?, ?)
-					on conflict (token_id, access, coalesce(database_id, '')) do nothing""")
-				.params(Secrets.randomLowerBase36(12), tokenId, access, databaseId, now)
-				.update();
+			this.tokens.grantUnlessHeld(tokenId, access, databaseId, now);
 		}
-		this.jdbc.sql("update planetscale_service_token set updated_at = ? where id = ?").params(now, tokenId).update();
+		this.tokens.touch(tokenId, now);
 		this.serviceTokens.evict(tokenId);
 	}
 
@@ -201,22 +166,19 @@ public class PlanetScaleCredentials {
 	 * databases, so it opens no transaction of its own (it joins the caller's, if any).
 	 */
 	public Set<String> accessesOn(String tokenId, String databaseId) {
-		var accesses = this.jdbc.sql("""
-				select access from planetscale_service_token_access where token_id = ? and database_id = ?""")
-			.params(tokenId, databaseId)
-			.query(String.class)
-			.set();
+		var accesses = this.accesses.findAccessesOn(tokenId, databaseId);
 		return accesses.contains(PlanetScaleAccesses.EVERY) ? PlanetScaleAccesses.DATABASE_LEVEL.keySet() : accesses;
 	}
 
 	@Transactional
 	public void revoke(String tokenId, Collection<String> accesses, String databaseId) {
 		for (var access : accesses) {
-			this.jdbc.sql("""
-					delete from planetscale_service_token_access
-					where token_id = ? and access = ? and coalesce(database_id, '') = coalesce(?, '')""")
-				.params(tokenId, access, databaseId)
-				.update();
+			if (databaseId == null) {
+				this.accesses.revokeOrganizationWide(tokenId, access);
+			}
+			else {
+				this.accesses.revokeOn(tokenId, access, databaseId);
+			}
 		}
 		this.serviceTokens.evict(tokenId);
 	}
@@ -257,48 +219,28 @@ public class PlanetScaleCredentials {
 		}
 		var hash = Secrets.hash(token);
 		return this.accessTokens.get(hash,
-				(key) -> this.jdbc.sql("""
-						select t.organization_id, o.name from planetscale_access_token t
-						join planetscale_organization o on o.id = t.organization_id
-						where t.secret_hash = ? and t.revoked_at is null""")
-					.param(key)
-					.query((rs, row) -> new PlanetScalePrincipal(rs.getString(1), rs.getString(2), null, true, Set.of(),
-							Set.of()))
-					.optional());
+				(key) -> this.tokens.findBearerOwner(key)
+					.map((owner) -> new PlanetScalePrincipal(owner.organizationId(), owner.organizationName(), null,
+							true, Set.of(), Set.of())));
 	}
 
 	private Optional<StoredServiceToken> loadServiceToken(String id) {
-		var token = this.jdbc.sql("""
-				select t.secret_hash, t.organization_id, o.name from planetscale_service_token t
-				join planetscale_organization o on o.id = t.organization_id
-				where t.id = ? and (t.expires_at is null or t.expires_at > now())""")
-			.param(id)
-			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
-			.optional();
+		var token = this.tokens.findValidServiceToken(id);
 		if (token.isEmpty()) {
 			return Optional.empty();
 		}
 		var organizationAccesses = new HashSet<String>();
 		var allDatabases = new HashSet<String>();
-		var organizationWide = this.jdbc.sql("""
-				select access from planetscale_service_token_access where token_id = ? and database_id is null""")
-			.param(id)
-			.query(String.class)
-			.list();
+		var organizationWide = this.accesses.findOrganizationWide(id);
 		for (var access : organizationWide) {
 			(PlanetScaleAccesses.isDatabaseLevel(access) ? allDatabases : organizationAccesses).add(access);
 		}
 		var row = token.get();
-		return Optional.of(new StoredServiceToken(row[0], new PlanetScalePrincipal(row[1], row[2], id, false,
-				Set.copyOf(organizationAccesses), Set.copyOf(allDatabases))));
+		return Optional.of(new StoredServiceToken(row.secretHash(), new PlanetScalePrincipal(row.organizationId(),
+				row.organizationName(), id, false, Set.copyOf(organizationAccesses), Set.copyOf(allDatabases))));
 	}
 
 	private record StoredServiceToken(String hash, PlanetScalePrincipal principal) {
-	}
-
-	private static ServiceToken serviceToken(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new ServiceToken(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), instant(rs, 5),
-				instant(rs, 6));
 	}
 
 	private static Instant now() {

@@ -1,0 +1,11 @@
+package dev.dbplane.security;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/**
+ * {@code planetscale_access_token}; a declared one and the Bearer check are SQL
+ * ({@link PlanetScaleCredentialSql} says why).
+ */
+interface PlanetScaleAccessTokenRepository extends JpaRepository<PlanetScaleAccessToken, String> {
+
+}
