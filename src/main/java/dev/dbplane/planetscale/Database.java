@@ -305,6 +305,13 @@ class Database {
 		return this.id;
 	}
 
+	/**
+	 * The organization's id: the actor of what the organization itself creates (roles).
+	 */
+	String getOrganizationId() {
+		return this.organizationId;
+	}
+
 	String getOrganizationName() {
 		return this.organizationName;
 	}
