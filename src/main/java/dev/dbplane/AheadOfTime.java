@@ -34,7 +34,7 @@ final class AheadOfTime {
 	 */
 	static boolean wanted(String chosen, String location, boolean generated) {
 		return chosen == null && generated && location != null
-				&& (location.startsWith("nested:") || location.endsWith(".jar") || location.contains(".jar!/"));
+				&& (location.startsWith("jar:") || location.startsWith("nested:") || location.endsWith(".jar"));
 	}
 
 	private static String location(CodeSource source) {

@@ -8,6 +8,8 @@ class AheadOfTimeUnitTests {
 
 	@Test
 	void whenTheBuiltJarRunsWithGeneratedDefinitionsThenTheyAreUsed() {
+		// Spring Boot's launcher, as java -jar target/dbplane.jar reports it
+		assertThat(AheadOfTime.wanted(null, "jar:nested:/srv/dbplane.jar/!BOOT-INF/classes/!/", true)).isTrue();
 		assertThat(AheadOfTime.wanted(null, "nested:/srv/dbplane.jar/!BOOT-INF/classes/!/", true)).isTrue();
 		assertThat(AheadOfTime.wanted(null, "file:/srv/app/dbplane.jar", true)).isTrue();
 		assertThat(AheadOfTime.wanted(null, "jar:file:/srv/dbplane.jar!/BOOT-INF/classes!/", true)).isTrue();
