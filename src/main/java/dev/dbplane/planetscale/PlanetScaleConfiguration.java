@@ -1,7 +1,5 @@
 package dev.dbplane.planetscale;
 
-import java.time.Clock;
-
 import org.springdoc.core.models.GroupedOpenApi;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,12 +10,6 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({ PlanetScaleProperties.class, CatalogueProperties.class,
 		PublicBaseUrlProperties.class })
 class PlanetScaleConfiguration {
-
-	/** The time databases are created and become ready by; replaceable in tests. */
-	@Bean
-	Clock planetScaleClock() {
-		return Clock.systemUTC();
-	}
 
 	@Bean
 	GroupedOpenApi planetScaleApi() {

@@ -1,5 +1,6 @@
 package dev.dbplane.planetscale;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,8 @@ class ServiceTokenService {
 
 	private final DatabaseRepository databases;
 
+	private final Clock clock;
+
 	private final PlanetScaleCredentials credentials;
 
 	private final Callers callers;
@@ -37,7 +40,8 @@ class ServiceTokenService {
 	private final BaseUrl baseUrl;
 
 	ServiceTokenService(Organizations organizations, DatabaseRepository databases, PlanetScaleCredentials credentials,
-			Callers callers, BaseUrl baseUrl) {
+			Callers callers, BaseUrl baseUrl, Clock clock) {
+		this.clock = clock;
 		this.organizations = organizations;
 		this.databases = databases;
 		this.credentials = credentials;
@@ -185,7 +189,7 @@ class ServiceTokenService {
 				type = "Database";
 				resource = new ServiceTokenAccessResponse.Resource(database.getId(), database.getName(),
 						Timestamps.format(database.getCreatedAt()),
-						Timestamps.format(database.updatedAtAsOf(java.time.Instant.now())), null);
+						Timestamps.format(database.updatedAtAsOf(this.clock.instant())), null);
 			}
 			var granted = PlanetScaleAccesses.EVERY.equals(access.access())
 					? PlanetScaleAccesses.DATABASE_LEVEL.keySet() : java.util.Set.of(access.access());

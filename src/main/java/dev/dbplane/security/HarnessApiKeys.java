@@ -1,5 +1,6 @@
 package dev.dbplane.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -30,9 +31,13 @@ public class HarnessApiKeys {
 
 	private final HarnessApiKeyRepository keys;
 
+	private final Clock clock;
+
 	private final CredentialCache<String, Optional<StoredKey>> cache;
 
-	HarnessApiKeys(AccountRepository accounts, HarnessApiKeyRepository keys, SecurityProperties properties) {
+	HarnessApiKeys(AccountRepository accounts, HarnessApiKeyRepository keys, SecurityProperties properties,
+			Clock clock) {
+		this.clock = clock;
 		this.accounts = accounts;
 		this.keys = keys;
 		this.cache = new CredentialCache<>(properties.credentialCacheTtl());
@@ -136,8 +141,8 @@ public class HarnessApiKeys {
 		this.keys.save(new HarnessApiKey(id, accountId, type, name, Secrets.hash(secret), permissions, now()));
 	}
 
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private static Optional<KeyParts> parse(String rawKey) {

@@ -1,5 +1,6 @@
 package dev.dbplane.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,12 +36,15 @@ public class PlanetScaleCredentials {
 
 	private final PlanetScaleAccessTokenRepository accessTokenRows;
 
+	private final Clock clock;
+
 	private final CredentialCache<String, Optional<StoredServiceToken>> serviceTokens;
 
 	private final CredentialCache<String, Optional<PlanetScalePrincipal>> accessTokens;
 
 	PlanetScaleCredentials(PlanetScaleServiceTokenRepository tokens, PlanetScaleServiceTokenAccessRepository accesses,
-			PlanetScaleAccessTokenRepository accessTokenRows, SecurityProperties properties) {
+			PlanetScaleAccessTokenRepository accessTokenRows, SecurityProperties properties, Clock clock) {
+		this.clock = clock;
 		this.tokens = tokens;
 		this.accesses = accesses;
 		this.accessTokenRows = accessTokenRows;
@@ -243,8 +247,8 @@ public class PlanetScaleCredentials {
 	private record StoredServiceToken(String hash, PlanetScalePrincipal principal) {
 	}
 
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }
