@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 public class DbplaneApplication {
 
 	public static void main(String[] args) {
-		AheadOfTime.enableInBuiltJar(DbplaneApplication.class);
 		SpringApplication.run(DbplaneApplication.class, args);
 	}
 
