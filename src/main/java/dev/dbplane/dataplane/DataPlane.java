@@ -25,10 +25,14 @@ public class DataPlane {
 
 	private final Map<ServerKind, Endpoint> endpoints = new EnumMap<>(ServerKind.class);
 
-	DataPlane(ProvisioningTaskRepository tasks, ProvisioningWorker worker, Map<ServerKind, DataPlaneServer> servers) {
+	/**
+	 * Stores tasks through {@code tasks} and runs them on {@code worker}.
+	 * @param endpoints where clients connect, by each kind that has a server
+	 */
+	DataPlane(ProvisioningTaskRepository tasks, ProvisioningWorker worker, Map<ServerKind, Endpoint> endpoints) {
 		this.tasks = tasks;
 		this.worker = worker;
-		servers.forEach((kind, server) -> this.endpoints.put(kind, server.endpoint()));
+		this.endpoints.putAll(endpoints);
 	}
 
 	/** Whether credentials of this kind log in to a real server (else: records only). */

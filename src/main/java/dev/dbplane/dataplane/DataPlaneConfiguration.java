@@ -1,5 +1,7 @@
 package dev.dbplane.dataplane;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -8,12 +10,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DataPlaneProperties.class)
@@ -40,8 +45,26 @@ class DataPlaneConfiguration {
 	}
 
 	@Bean
-	DataPlane dataPlane(ProvisioningTaskRepository tasks, ProvisioningWorker worker, DataPlaneServers servers) {
-		return new DataPlane(tasks, worker, servers.byKind());
+	@ConditionalOnProperty(name = "dbplane.dataplane.proxy.enabled", matchIfMissing = true)
+	@ConditionalOnExpression("'${dbplane.dataplane.postgresql.url:}' != ''")
+	PostgresProxy postgresProxy(DataPlaneProperties properties) throws IOException {
+		var proxy = properties.proxy();
+		var address = StringUtils.hasText(proxy.address()) ? InetAddress.getByName(proxy.address()) : null;
+		return new PostgresProxy(properties.postgresql().address(5432), address, proxy.port());
+	}
+
+	@Bean
+	DataPlane dataPlane(ProvisioningTaskRepository tasks, ProvisioningWorker worker, DataPlaneServers servers,
+			DataPlaneProperties properties, ObjectProvider<PostgresProxy> proxy) {
+		var endpoints = new EnumMap<ServerKind, Endpoint>(ServerKind.class);
+		servers.byKind().forEach((kind, server) -> endpoints.put(kind, server.endpoint()));
+		proxy.ifAvailable((routing) -> {
+			// Clients connect to the proxy, on dbplane's host unless another is named.
+			var postgresql = properties.postgresql();
+			endpoints.put(ServerKind.POSTGRESQL,
+					new Endpoint(postgresql.host(), (postgresql.port() != null) ? postgresql.port() : routing.port()));
+		});
+		return new DataPlane(tasks, worker, endpoints);
 	}
 
 	@Bean

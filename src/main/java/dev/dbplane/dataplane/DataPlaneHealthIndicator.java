@@ -32,7 +32,9 @@ class DataPlaneHealthIndicator extends AbstractHealthIndicator {
 		}
 		for (var kind : ServerKind.values()) {
 			health.withDetail(kind.name().toLowerCase(),
-					this.dataPlane.endpoint(kind).map(Endpoint::hostAndPort).orElse("records only"));
+					this.dataPlane.endpoint(kind)
+						.map((endpoint) -> endpoint.hostAndPort("dbplane"))
+						.orElse("records only"));
 		}
 		health.withDetail("pendingTasks", this.tasks.countByCompletedAtIsNull());
 		failing.ifPresent((task) -> health.withDetail("failingTask", task.toString())

@@ -51,6 +51,17 @@ public final class DataPlaneNames {
 		return base + "." + branchId;
 	}
 
+	/**
+	 * The branch a PostgreSQL login belongs to, from its {@code .<branch id>} suffix;
+	 * {@code null} for a login of no branch.
+	 */
+	static String branchOfPostgresUsername(String username) {
+		if (username == null || !USERNAME.matcher(username).matches() || username.indexOf('.') < 0) {
+			return null;
+		}
+		return username.substring(username.indexOf('.') + 1);
+	}
+
 	/** A fresh MySQL username: 20 random lowercase letters and digits. */
 	public static String mysqlUsername() {
 		return random(20);

@@ -1,9 +1,11 @@
 package dev.dbplane.dataplane;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -19,11 +21,26 @@ import org.springframework.validation.annotation.Validated;
  * @param postgresql the server of PostgreSQL-kind databases
  * @param mysql the server of MySQL-kind databases (MySQL or MariaDB)
  * @param worker how tasks are run and retried
+ * @param proxy the address PostgreSQL clients connect to
  */
 @Validated
 @ConfigurationProperties("dbplane.dataplane")
 public record DataPlaneProperties(@DefaultValue @Valid Server postgresql, @DefaultValue @Valid Server mysql,
-		@DefaultValue @Valid Worker worker) {
+		@DefaultValue @Valid Worker worker, @DefaultValue @Valid Proxy proxy) {
+
+	/**
+	 * The routing proxy in dbplane that PostgreSQL clients are told to connect to: it
+	 * takes a branch login asking for database {@code postgres}, as PlanetScale's clients
+	 * do, to its branch's database.
+	 *
+	 * @param enabled whether dbplane runs it; when off, clients are told the server's own
+	 * address and must name {@code ps_<branch id>} as their database
+	 * @param address where it listens; every interface when unset
+	 * @param port its port; 0 for any free one, chosen at start-up
+	 */
+	public record Proxy(@DefaultValue("true") boolean enabled, String address,
+			@DefaultValue("0") @Min(0) @Max(65535) int port) {
+	}
 
 	/**
 	 * One server and the administrative login dbplane uses on it.
@@ -43,6 +60,12 @@ public record DataPlaneProperties(@DefaultValue @Valid Server postgresql, @Defau
 
 		public boolean configured() {
 			return StringUtils.hasText(this.url);
+		}
+
+		/** The server's own host and port, as the URL names them. */
+		InetSocketAddress address(int defaultPort) {
+			int fromUrl = uri().getPort();
+			return new InetSocketAddress(uri().getHost(), (fromUrl > 0) ? fromUrl : defaultPort);
 		}
 
 		String publicHost() {

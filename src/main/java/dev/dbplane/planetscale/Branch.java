@@ -8,6 +8,8 @@ import java.util.Map;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -18,7 +20,9 @@ import dev.dbplane.web.ApiException;
  * A branch of a database, of the database's kind. Its region, cluster and parent are
  * fixed at creation, except what Terraform's resize and cluster changes set. Readiness is
  * decided by the row alone, as for databases: a pending branch is ready from
- * {@code readyAt} on, for every replica and after any restart.
+ * {@code readyAt} on, for every replica and after any restart. A branch whose database a
+ * data plane creates is pending besides until that work is recorded done
+ * ({@link BranchProvisioning}).
  */
 @Entity
 @Table(name = "planetscale_branch")
@@ -47,6 +51,10 @@ class Branch {
 	private DatabaseState state;
 
 	private Instant readyAt;
+
+	/** Null when no data plane works for the branch, or its work is done. */
+	@Enumerated(EnumType.STRING)
+	private Provisioning provisioning;
 
 	private boolean deletionProtected;
 
@@ -84,7 +92,7 @@ class Branch {
 	/** A new development branch of a database, not stored yet. */
 	Branch(String databaseId, String name, String parentBranch, Region region, ClusterSize size, String majorVersion,
 			Integer replicas, boolean deletionProtected, boolean safeMigrations, String actorId, Instant now,
-			Duration provisioningDelay) {
+			Duration provisioningDelay, boolean provisioned) {
 		this.id = PublicIds.next();
 		this.databaseId = databaseId;
 		this.name = name;
@@ -96,6 +104,7 @@ class Branch {
 		this.replicas = replicas;
 		this.state = DatabaseState.PENDING;
 		this.readyAt = now.plus(provisioningDelay);
+		this.provisioning = provisioned ? Provisioning.WAITING : null;
 		this.deletionProtected = deletionProtected;
 		this.safeMigrations = safeMigrations;
 		this.vtgateSize = defaultVtgateSize(size);
@@ -124,6 +133,9 @@ class Branch {
 	 * ready, whether or not that has been written back yet.
 	 */
 	DatabaseState stateAt(Instant now) {
+		if (this.provisioning != null) {
+			return DatabaseState.PENDING;
+		}
 		if (this.state == DatabaseState.PENDING && !now.isBefore(this.readyAt)) {
 			return DatabaseState.READY;
 		}
@@ -132,7 +144,7 @@ class Branch {
 
 	/** When the branch last changed as of {@code now}, becoming ready included. */
 	Instant updatedAtAsOf(Instant now) {
-		if (this.state == DatabaseState.PENDING && !now.isBefore(this.readyAt)
+		if (this.provisioning == null && this.state == DatabaseState.PENDING && !now.isBefore(this.readyAt)
 				&& this.readyAt.isAfter(this.updatedAt)) {
 			return this.readyAt;
 		}
@@ -195,6 +207,19 @@ class Branch {
 			}
 			this.parameters = (parameters != null && !parameters.isEmpty()) ? parameters : null;
 		});
+	}
+
+	/**
+	 * Takes the data plane's work for this branch if it is still to be asked for.
+	 * @return whether the caller must now ask for it (in the transaction that stores
+	 * this)
+	 */
+	boolean takeProvisioning() {
+		if (this.provisioning != Provisioning.WAITING) {
+			return false;
+		}
+		this.provisioning = Provisioning.REQUESTED;
+		return true;
 	}
 
 	/** Records that the parent branch was renamed. */
@@ -263,6 +288,10 @@ class Branch {
 		return this.replicas;
 	}
 
+	Provisioning getProvisioning() {
+		return this.provisioning;
+	}
+
 	Instant getReadyAt() {
 		return this.readyAt;
 	}
@@ -305,6 +334,17 @@ class Branch {
 
 	Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	/** Where the data plane's work for a branch stands. */
+	enum Provisioning {
+
+		/** To be asked for: no task stored yet. */
+		WAITING,
+
+		/** Its tasks are stored and not all done. */
+		REQUESTED
+
 	}
 
 }

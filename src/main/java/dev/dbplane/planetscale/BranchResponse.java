@@ -32,13 +32,14 @@ record BranchResponse(String id, String type, String name, String createdAt, Str
 	 * @param size its cluster size, as the catalogue has it (null if no longer there)
 	 * @param now the time its state is read at
 	 * @param baseUrl the public base URL, without a trailing slash
+	 * @param accessHost where clients connect to the branch's database
 	 */
 	static BranchResponse from(Branch branch, Database database, RegionResponse region, ClusterSize size, Instant now,
-			String baseUrl) {
+			String baseUrl, String accessHost) {
 		var path = "/organizations/" + database.getOrganizationName() + "/databases/" + database.getName()
 				+ "/branches/" + branch.getName();
 		var state = branch.stateAt(now);
-		var host = Hosts.of(baseUrl);
+		var host = accessHost;
 		var replicas = (branch.getReplicas() != null) ? branch.getReplicas() : 0;
 		return new BranchResponse(branch.getId(), "Branch", branch.getName(), Timestamps.format(branch.getCreatedAt()),
 				Timestamps.format(branch.updatedAtAsOf(now)), null, null, null, database.getKind().wire(), host, host,

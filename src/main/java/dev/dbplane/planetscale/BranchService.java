@@ -15,7 +15,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Branches of a database: creation (with the database itself when asked), settings, and
@@ -51,9 +53,13 @@ class BranchService {
 
 	private final Clock clock;
 
+	private final BranchProvisioning provisioning;
+
+	private final TransactionTemplate transaction;
+
 	BranchService(BranchRepository branches, DatabaseRepository databases, DatabaseService databaseService,
 			Organizations organizations, Catalogue catalogue, PlanetScaleProperties properties, Callers callers,
-			BaseUrl baseUrl, Clock clock) {
+			BaseUrl baseUrl, Clock clock, BranchProvisioning provisioning, PlatformTransactionManager transactions) {
 		this.branches = branches;
 		this.databases = databases;
 		this.databaseService = databaseService;
@@ -63,6 +69,8 @@ class BranchService {
 		this.callers = callers;
 		this.baseUrl = baseUrl;
 		this.clock = clock;
+		this.provisioning = provisioning;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	@Transactional(readOnly = true)
@@ -131,9 +139,16 @@ class BranchService {
 		var parentName = request.fromDefaultBranch() ? database.getDefaultBranch() : request.parentBranch();
 		var parent = this.branches.findByDatabaseIdAndName(database.getId(), parentName)
 			.orElseThrow(() -> ApiException.invalid("parent_branch " + parentName + " does not exist"));
+		if (parent.stateAt(now) != DatabaseState.READY) {
+			throw new BadRequestException("Branch " + parent.getName() + " is not ready yet");
+		}
 		var branch = newBranch(database, parent, request, now);
 		try {
-			this.branches.saveAndFlush(branch);
+			// The branch and its data-plane tasks commit together.
+			this.transaction.executeWithoutResult((status) -> {
+				this.branches.saveAndFlush(branch);
+				this.provisioning.request(branch, database);
+			});
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (Constraints.violated(ex, UNIQUE_NAME)) {
@@ -186,7 +201,7 @@ class BranchService {
 		return new Branch(database.getId(), request.name(), parent.getName(), region, size, majorVersion,
 				parent.getReplicas(), Boolean.TRUE.equals(request.deletionProtected()),
 				Boolean.TRUE.equals(request.safeMigrations()), this.callers.creatorTokenId(), now,
-				this.properties.provisioningDelay());
+				this.properties.provisioningDelay(), this.provisioning.serves(engine));
 	}
 
 	/**
@@ -303,13 +318,16 @@ class BranchService {
 			if (this.databases.deleteUnlessProtected(database.getId()) == 0) {
 				throw Database.deletionRefused(database.getName());
 			}
-			return;
 		}
-		if (doomed.stream().anyMatch((doomedBranch) -> doomedBranch.getName().equals(database.getDefaultBranch()))) {
-			throw ApiException.invalid("Branch " + database.getDefaultBranch()
-					+ " is the database's default branch; delete the database's other branches first");
+		else {
+			if (doomed.stream()
+				.anyMatch((doomedBranch) -> doomedBranch.getName().equals(database.getDefaultBranch()))) {
+				throw ApiException.invalid("Branch " + database.getDefaultBranch()
+						+ " is the database's default branch; delete the database's other branches first");
+			}
+			this.branches.deleteAll(doomed);
 		}
-		this.branches.deleteAll(doomed);
+		doomed.forEach((gone) -> this.provisioning.drop(gone, database));
 	}
 
 	@Transactional
@@ -398,7 +416,12 @@ class BranchService {
 
 	BranchResponse respond(Branch branch, Database database, Instant now) {
 		return BranchResponse.from(branch, database, region(branch, database),
-				this.catalogue.clusterSize(branch.getClusterName()), now, this.baseUrl.current());
+				this.catalogue.clusterSize(branch.getClusterName()), now, this.baseUrl.current(), accessHost(database));
+	}
+
+	/** Where clients of the database's branches connect. */
+	String accessHost(Database database) {
+		return this.provisioning.accessHost(database.getKind(), this.baseUrl.current());
 	}
 
 	/** The branch's region; its database's is the default for new branches. */

@@ -105,6 +105,14 @@ class Database {
 	@Formula("(select count(*) from planetscale_branch b where b.database_id = id and b.production)")
 	private int productionBranchesCount = 1;
 
+	/**
+	 * Whether a data plane still works on the default branch: the database is pending
+	 * until its default branch is provisioned.
+	 */
+	@Formula("(exists (select 1 from planetscale_branch b where b.database_id = id and b.name = default_branch"
+			+ " and b.provisioning is not null))")
+	private boolean defaultBranchProvisioning;
+
 	/** The default branch a new database is stored with, by the same statement. */
 	@Transient
 	private String defaultBranchId;
@@ -183,11 +191,23 @@ class Database {
 		this.plan = plan;
 	}
 
-	/** Records how many branches, and production ones, the database has. */
-	Database counted(int branches, int productionBranches) {
+	/**
+	 * Records how many branches, and production ones, the database has, and whether its
+	 * default branch is still being provisioned.
+	 */
+	Database counted(int branches, int productionBranches, boolean defaultBranchProvisioning) {
 		this.branchesCount = branches;
 		this.productionBranchesCount = productionBranches;
+		this.defaultBranchProvisioning = defaultBranchProvisioning;
 		return this;
+	}
+
+	/**
+	 * Has a data plane create the new database's default branch: the database is pending
+	 * until that is done.
+	 */
+	void provisionDefaultBranch() {
+		this.defaultBranchProvisioning = true;
 	}
 
 	/**
@@ -205,6 +225,9 @@ class Database {
 	 * is ready, whether or not that has been written back yet.
 	 */
 	DatabaseState stateAt(Instant now) {
+		if (this.defaultBranchProvisioning && this.state == DatabaseState.PENDING) {
+			return DatabaseState.PENDING;
+		}
 		if (this.state == DatabaseState.PENDING && !now.isBefore(this.readyAt)) {
 			return DatabaseState.READY;
 		}
@@ -213,7 +236,7 @@ class Database {
 
 	/** When the database last changed as of {@code now}, becoming ready included. */
 	Instant updatedAtAsOf(Instant now) {
-		if (this.state == DatabaseState.PENDING && !now.isBefore(this.readyAt)
+		if (!this.defaultBranchProvisioning && this.state == DatabaseState.PENDING && !now.isBefore(this.readyAt)
 				&& this.readyAt.isAfter(this.updatedAt)) {
 			return this.readyAt;
 		}
@@ -432,6 +455,10 @@ class Database {
 
 	boolean isDefaultBranchDeletionProtected() {
 		return this.defaultBranchDeletionProtected;
+	}
+
+	boolean isDefaultBranchProvisioning() {
+		return this.defaultBranchProvisioning;
 	}
 
 	boolean isDefaultBranchSafeMigrations() {

@@ -41,7 +41,9 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 			    d.restrict_branch_region, d.insights_raw_queries, d.production_branch_web_console, d.created_at,
 			    d.updated_at, d.version,
 			    (select count(*) from planetscale_branch b where b.database_id = d.id),
-			    (select count(*) from planetscale_branch b where b.database_id = d.id and b.production)
+			    (select count(*) from planetscale_branch b where b.database_id = d.id and b.production),
+			    exists (select 1 from planetscale_branch b where b.database_id = d.id and b.name = d.default_branch
+			        and b.provisioning is not null)
 			from planetscale_database d join planetscale_organization o on o.id = d.organization_id""";
 
 	/**
@@ -52,7 +54,8 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 			branched as (
 			    insert into planetscale_branch (id, database_id, name, parent_branch, production, region_id,
 			        cluster_name, major_version, replicas, state, ready_at, deletion_protected, safe_migrations,
-			        vtgate_size, vtgate_count, vtgate_autoscaling, actor_id, created_at, updated_at, version)""";
+			        vtgate_size, vtgate_count, vtgate_autoscaling, actor_id, created_at, updated_at, version,
+			        provisioning)""";
 
 	/**
 	 * A new database, its first branch and its creator's access, in one statement: the
@@ -86,7 +89,7 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 			    select ?, created.id, created.default_branch, null, true, created.region_id, created.cluster_size,
 			        created.major_version, created.replicas, created.state, created.ready_at, ?, ?,
 			        coalesce(cs.default_vtgate, ''), case when cs.engine = 'mysql' then 2 else 0 end, false,
-			        cast(? as varchar), created.created_at, created.created_at, 0
+			        cast(? as varchar), created.created_at, created.created_at, 0, cast(? as varchar)
 			    from created join planetscale_cluster_size cs on cs.name = created.cluster_size)
 			select organization_id, region_id, plan from created""";
 
@@ -99,13 +102,14 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 			    select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
 			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
 			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+			        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
 			        as r(id, name, kind, region_id, cluster_size, replicas, major_version, minimum_storage_bytes,
 			        maximum_storage_bytes, state, ready_at, default_branch, require_approval_for_deploy,
 			        deletion_protected, allow_data_branching, foreign_keys_enabled, automatic_migrations,
 			        migration_framework, migration_table_name, restrict_branch_region, insights_raw_queries,
 			        production_branch_web_console, created_at, updated_at, version, organization_name, organization_id,
-			        region_ids, access_id, token_id, branch_id, branch_deletion_protected, branch_safe_migrations)),
+			        region_ids, access_id, token_id, branch_id, branch_deletion_protected, branch_safe_migrations,
+			        branch_provisioning)),
 			created as (
 			    insert into planetscale_database (id, organization_id, name, kind, region_id, cluster_size, replicas,
 			        major_version, minimum_storage_bytes, maximum_storage_bytes, plan, state, ready_at, default_branch,
@@ -135,7 +139,7 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 					        created.cluster_size, created.major_version, created.replicas, created.state, created.ready_at,
 					        r.branch_deletion_protected::boolean, r.branch_safe_migrations::boolean,
 					        coalesce(cs.default_vtgate, ''), case when cs.engine = 'mysql' then 2 else 0 end, false, r.token_id,
-					        created.created_at, created.created_at, 0
+					        created.created_at, created.created_at, 0, r.branch_provisioning
 					    from created join r on r.id = created.id join planetscale_cluster_size cs on cs.name = created.cluster_size)
 					select id, organization_id, region_id, plan from created""";
 
@@ -225,7 +229,7 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 	 * gets {@code null}, for {@link #insertOne} to decide.
 	 */
 	private List<Boolean> insertAll(List<Pending> batch) {
-		var columns = new TextColumns(33, batch.size());
+		var columns = new TextColumns(34, batch.size());
 		for (var pending : batch) {
 			var database = pending.database();
 			columns.add(database.getId(), database.getName(), database.getKind().wire(),
@@ -240,7 +244,8 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 					database.getVersion(), database.getOrganizationName(), pending.organizationId(),
 					(pending.defaultRegionIds() != null) ? String.join(",", pending.defaultRegionIds()) : null,
 					PublicIds.next(), pending.creatorTokenId(), database.getDefaultBranchId(),
-					database.isDefaultBranchDeletionProtected(), database.isDefaultBranchSafeMigrations());
+					database.isDefaultBranchDeletionProtected(), database.isDefaultBranchSafeMigrations(),
+					provisioning(database));
 		}
 		var placed = new HashMap<String, String[]>();
 		try {
@@ -287,7 +292,7 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 					database.getOrganizationName(), organizationId, regionIds, regionIds, PublicIds.next(),
 					creatorTokenId, PlanetScaleAccesses.EVERY, createdAt, creatorTokenId, database.getDefaultBranchId(),
 					database.isDefaultBranchDeletionProtected(), database.isDefaultBranchSafeMigrations(),
-					creatorTokenId)
+					creatorTokenId, provisioning(database))
 			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 			.optional();
 		if (placement.isEmpty()) {
@@ -296,6 +301,11 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 		var stored = placement.get();
 		database.placed(stored[0], region(stored[1], database.getRegion()), stored[2]);
 		return true;
+	}
+
+	/** What the default branch's provisioning column starts as. */
+	private static String provisioning(Database database) {
+		return database.isDefaultBranchProvisioning() ? Branch.Provisioning.WAITING.name() : null;
 	}
 
 	private Region region(String id, Region known) {
@@ -327,7 +337,7 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 				rs.getBoolean(18), rs.getBoolean(19), rs.getObject(20, Boolean.class), rs.getString(21),
 				rs.getString(22), rs.getBoolean(23), rs.getBoolean(24), rs.getBoolean(25),
 				TimestampColumns.instant(rs, 26), TimestampColumns.instant(rs, 27), rs.getLong(28))
-			.counted(rs.getInt(29), rs.getInt(30));
+			.counted(rs.getInt(29), rs.getInt(30), rs.getBoolean(31));
 	}
 
 }

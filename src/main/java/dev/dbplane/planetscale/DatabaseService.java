@@ -39,8 +39,13 @@ class DatabaseService {
 
 	private final Callers callers;
 
+	private final BranchRepository branches;
+
+	private final BranchProvisioning provisioning;
+
 	DatabaseService(DatabaseRepository databases, Organizations organizations, Catalogue catalogue,
-			PlanetScaleProperties properties, Clock clock, BaseUrl baseUrl, Callers callers) {
+			PlanetScaleProperties properties, Clock clock, BaseUrl baseUrl, Callers callers, BranchRepository branches,
+			BranchProvisioning provisioning) {
 		this.databases = databases;
 		this.organizations = organizations;
 		this.catalogue = catalogue;
@@ -48,6 +53,8 @@ class DatabaseService {
 		this.clock = clock;
 		this.baseUrl = baseUrl;
 		this.callers = callers;
+		this.branches = branches;
+		this.provisioning = provisioning;
 	}
 
 	/**
@@ -79,6 +86,9 @@ class DatabaseService {
 		var database = createInOneStatement(organizationName, request, prepare, now);
 		if (database == null) {
 			database = createStepByStep(organizationName, request, prepare, now);
+		}
+		if (database.isDefaultBranchProvisioning()) {
+			this.provisioning.requestSeparately(database.getDefaultBranchId());
 		}
 		return database;
 	}
@@ -126,9 +136,13 @@ class DatabaseService {
 	}
 
 	private Database newDatabase(String organizationName, DatabaseCreateRequest request, Choice choice, Instant now) {
-		return new Database(organizationName, request.name(), request.engine(), choice.region(),
+		var database = new Database(organizationName, request.name(), request.engine(), choice.region(),
 				choice.size().getName(), request.replicas(), choice.majorVersion(), request.minimumStorageBytes(),
 				request.maximumStorageBytes(), now, this.properties.provisioningDelay());
+		if (this.provisioning.serves(request.engine())) {
+			database.provisionDefaultBranch();
+		}
+		return database;
 	}
 
 	/**
@@ -193,6 +207,7 @@ class DatabaseService {
 	void delete(String organizationName, String name) {
 		var database = find(organizationName, name, PlanetScaleAccesses.DELETE_DATABASE);
 		database.requireDeletable();
+		var branches = this.branches.findByDatabaseId(database.getId());
 		if (this.databases.deleteUnlessProtected(database.getId()) == 0) {
 			// Changed since it was read: protected by a concurrent PATCH, or already
 			// gone.
@@ -201,6 +216,7 @@ class DatabaseService {
 			}
 			throw ApiException.notFound("Not Found");
 		}
+		branches.forEach((branch) -> this.provisioning.drop(branch, database));
 	}
 
 	/**

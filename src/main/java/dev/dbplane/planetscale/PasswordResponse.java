@@ -19,8 +19,7 @@ record PasswordResponse(String id, String type, String name, String role, List<S
 		String plainText, boolean replica, boolean renewable, PasswordBranch databaseBranch) {
 
 	static PasswordResponse from(BranchPassword password, Branch branch, RegionResponse region, String plainText,
-			Instant now, String baseUrl) {
-		var host = Hosts.of(baseUrl);
+			Instant now, String host) {
 		return new PasswordResponse(password.getId(), "Password", password.getName(), password.getRole(),
 				password.getCidrs(), Timestamps.format(password.getCreatedAt()), null,
 				Timestamps.format(password.getExpiresAt()), null, password.expiredAt(now), password.isDirectVtgate(),

@@ -35,14 +35,17 @@ class PasswordService {
 
 	private final Clock clock;
 
+	private final BranchProvisioning provisioning;
+
 	PasswordService(BranchPasswordRepository passwords, BranchService branches, Catalogue catalogue, Callers callers,
-			BaseUrl baseUrl, Clock clock) {
+			BaseUrl baseUrl, Clock clock, BranchProvisioning provisioning) {
 		this.passwords = passwords;
 		this.branches = branches;
 		this.catalogue = catalogue;
 		this.callers = callers;
 		this.baseUrl = baseUrl;
 		this.clock = clock;
+		this.provisioning = provisioning;
 	}
 
 	@Transactional(readOnly = true)
@@ -85,6 +88,7 @@ class PasswordService {
 				Boolean.TRUE.equals(request.replica()), Boolean.TRUE.equals(request.directVtgate()),
 				request.effectiveTtl(), this.callers.creatorTokenId(), now);
 		this.passwords.saveAndFlush(issued.password());
+		this.provisioning.createLogin(at.branch(), at.database(), issued.password(), issued.secret());
 		return respond(issued.password(), at, issued.secret(), now);
 	}
 
@@ -122,6 +126,7 @@ class PasswordService {
 		var now = now();
 		password.renew(now);
 		this.passwords.flush();
+		this.provisioning.renewLogin(at.branch(), at.database(), password.getUsername(), password.getExpiresAt());
 		return respond(password, at, null, now);
 	}
 
@@ -132,6 +137,7 @@ class PasswordService {
 		this.callers.requireAnyDatabaseAccess(at.database(),
 				BranchAccesses.deleteCredential(at.branch(), password.isReadOnly()));
 		this.passwords.delete(password);
+		this.provisioning.dropLogin(at.branch(), at.database(), password.getUsername(), null);
 	}
 
 	/** A branch of a MySQL database the caller can see; else 404. */
@@ -150,7 +156,7 @@ class PasswordService {
 
 	private PasswordResponse respond(BranchPassword password, BranchService.At at, String plainText, Instant now) {
 		return PasswordResponse.from(password, at.branch(), this.branches.region(at.branch(), at.database()), plainText,
-				now, this.baseUrl.current());
+				now, this.branches.accessHost(at.database()));
 	}
 
 	private static String path(BranchService.At at) {

@@ -5,8 +5,10 @@ import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 @EnableConfigurationProperties({ PlanetScaleProperties.class, CatalogueProperties.class,
 		PublicBaseUrlProperties.class })
 class PlanetScaleConfiguration {

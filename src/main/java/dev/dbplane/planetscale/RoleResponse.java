@@ -22,8 +22,7 @@ record RoleResponse(String id, String type, String name, String accessHostUrl, S
 		QuerySafetySettings querySafetySettings) {
 
 	static RoleResponse from(BranchRole role, Branch branch, String organizationId, String password, Instant now,
-			String baseUrl) {
-		var host = Hosts.of(baseUrl);
+			String host) {
 		var actor = (role.getActorId() != null) ? ActorResponse.of(role.getActorId())
 				: new ActorResponse(organizationId, "Organization", "Organization " + organizationId, "");
 		return new RoleResponse(role.getId(), "Role", role.getName(), host, host, "", role.getUsername(),

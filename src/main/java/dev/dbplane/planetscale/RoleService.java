@@ -38,8 +38,10 @@ class RoleService {
 
 	private final TransactionTemplate separately;
 
+	private final BranchProvisioning provisioning;
+
 	RoleService(BranchRoleRepository roles, BranchService branches, Callers callers, BaseUrl baseUrl, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, BranchProvisioning provisioning) {
 		this.roles = roles;
 		this.branches = branches;
 		this.callers = callers;
@@ -47,6 +49,7 @@ class RoleService {
 		this.clock = clock;
 		this.separately = new TransactionTemplate(transactions);
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.provisioning = provisioning;
 	}
 
 	@Transactional(readOnly = true)
@@ -57,6 +60,8 @@ class RoleService {
 		Specification<BranchRole> filter = (root, criteria, builder) -> {
 			var where = new ArrayList<Predicate>();
 			where.add(builder.equal(root.get("branchId"), at.branch().getId()));
+			// The default role has a route of its own and is made with the branch.
+			where.add(builder.isFalse(root.get("defaultRole")));
 			if (q != null && !q.isBlank()) {
 				where.add(builder.like(builder.lower(root.get("name")),
 						"%" + likeEscaped(q.strip().toLowerCase(Locale.ROOT)) + "%", '\\'));
@@ -95,6 +100,7 @@ class RoleService {
 				(request.requireWhereOnUpdate() != null) ? request.requireWhereOnUpdate() : "off",
 				request.effectiveTtl(), this.callers.creatorTokenId(), now);
 		this.roles.saveAndFlush(issued.role());
+		this.provisioning.createLogin(at.branch(), at.database(), issued.role(), issued.secret());
 		return respond(issued.role(), at, issued.secret(), now);
 	}
 
@@ -123,10 +129,11 @@ class RoleService {
 			var role = this.roles.findById(id).orElseThrow(() -> ApiException.notFound("Not Found"));
 			var reset = role.resetPassword(now());
 			this.roles.flush();
+			this.provisioning.resetPassword(at.branch(), at.database(), role.getUsername(), reset);
 			return reset;
 		});
 		var role = this.roles.findById(id).orElseThrow(() -> ApiException.notFound("Not Found"));
-		return new RoleResponse.Reset(role.getUsername(), secret, Hosts.of(this.baseUrl.current()));
+		return new RoleResponse.Reset(role.getUsername(), secret, this.branches.accessHost(at.database()));
 	}
 
 	@Transactional
@@ -159,13 +166,18 @@ class RoleService {
 		if (role.isDefaultRole()) {
 			throw ApiException.invalid("The default role cannot be deleted; reset its password instead");
 		}
+		String heirUsername = null;
 		if (successor != null && !successor.isBlank() && !successor.equals(BranchRole.DEFAULT_NAME)) {
 			var heir = this.roles.findByBranchIdAndId(at.branch().getId(), successor);
 			if (heir.isEmpty() || heir.get().getId().equals(role.getId())) {
 				throw ApiException.invalid("successor " + successor + " is not another role of this branch");
 			}
+			heirUsername = heir.get().getUsername();
 		}
 		this.roles.delete(role);
+		// Without a successor, what the role owns goes to the branch's owner, which the
+		// default role acts as.
+		this.provisioning.dropLogin(at.branch(), at.database(), role.getUsername(), heirUsername);
 	}
 
 	private BranchRole defaultRole(BranchService.At at) {
@@ -200,7 +212,7 @@ class RoleService {
 
 	private RoleResponse respond(BranchRole role, BranchService.At at, String password, Instant now) {
 		return RoleResponse.from(role, at.branch(), at.database().getOrganizationId(), password, now,
-				this.baseUrl.current());
+				this.branches.accessHost(at.database()));
 	}
 
 	private Instant now() {

@@ -2,7 +2,9 @@ package dev.dbplane.dataplane;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +13,28 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /** Verifiers, names, quoting and the task's retry rule. */
 class DataPlaneUnitTests {
+
+	@Test
+	void whenABranchLoginAsksForPostgresThenTheProxySendsItToItsBranchAndLeavesOthersAlone() {
+		assertThat(route("user", "app.abc123def456", "database", "postgres", "application_name", "psql"))
+			.containsExactly(Map.entry("user", "app.abc123def456"), Map.entry("database", "ps_abc123def456"),
+					Map.entry("application_name", "psql"));
+		assertThat(route("user", "app.abc123def456")).containsEntry("database", "ps_abc123def456");
+		assertThat(route("user", "app.abc123def456", "database", "app.abc123def456")).containsEntry("database",
+				"ps_abc123def456");
+		assertThat(route("user", "app.abc123def456", "database", "ps_other000000")).containsEntry("database",
+				"ps_other000000");
+		assertThat(route("user", "dbplane", "database", "postgres")).containsEntry("database", "postgres");
+		assertThat(route("user", "x'; drop.abc", "database", "postgres")).containsEntry("database", "postgres");
+	}
+
+	private static Map<String, String> route(String... keysAndValues) {
+		var parameters = new LinkedHashMap<String, String>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			parameters.put(keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return PostgresProxy.route(parameters);
+	}
 
 	@Test
 	void whenMysqlNativePasswordThenItIsTheDoubleSha1ServersStore() {

@@ -9,7 +9,7 @@ import java.util.List;
 import dev.dbplane.TestDatabase;
 
 /** Connections as the credentials a client is handed, to the data-plane servers. */
-final class Logins {
+public final class Logins {
 
 	private Logins() {
 	}
@@ -27,12 +27,12 @@ final class Logins {
 	}
 
 	/** The databases of the test store's server, as seen by an administrative query. */
-	static String storeDatabase() {
+	public static String storeDatabase() {
 		var url = TestDatabase.connection().url();
 		return url.replaceFirst("^jdbc:postgresql://[^/]+/", "").replaceFirst("\\?.*$", "");
 	}
 
-	static List<String> column(Connection connection, String sql) throws SQLException {
+	public static List<String> column(Connection connection, String sql) throws SQLException {
 		var values = new ArrayList<String>();
 		try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
 			while (rows.next()) {
@@ -42,7 +42,7 @@ final class Logins {
 		return values;
 	}
 
-	static void execute(Connection connection, String sql) throws SQLException {
+	public static void execute(Connection connection, String sql) throws SQLException {
 		try (var statement = connection.createStatement()) {
 			statement.execute(sql);
 		}

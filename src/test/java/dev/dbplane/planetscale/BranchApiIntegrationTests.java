@@ -57,12 +57,9 @@ class BranchApiIntegrationTests extends IntegrationTest {
 
 	/** Makes a database and its branches ready now, as the provisioning delay would. */
 	private void ready(String database) {
-		this.jdbc.update("update planetscale_database set ready_at = now() - interval '1 second' "
-				+ "where name = ? and organization_id = ?", database, organizationId(this.organization));
-		this.jdbc.update(
-				"update planetscale_branch set ready_at = now() - interval '1 second' where database_id = "
-						+ "(select id from planetscale_database where name = ? and organization_id = ?)",
-				database, organizationId(this.organization));
+		PlanetScaleFixtures.ready(this.jdbc,
+				this.jdbc.queryForObject("select id from planetscale_database where name = ? and organization_id = ?",
+						String.class, database, organizationId(this.organization)));
 	}
 
 	private JsonNode readyDatabase(String name) {

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import dev.dbplane.Api;
 import dev.dbplane.IntegrationTest;
+import dev.dbplane.dataplane.DataPlane;
+import dev.dbplane.dataplane.ServerKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,9 @@ class PasswordApiIntegrationTests extends IntegrationTest {
 	private Organizations organizations;
 
 	@Autowired
+	private DataPlane dataPlane;
+
+	@Autowired
 	private JdbcTemplate jdbc;
 
 	private Api api;
@@ -53,10 +58,7 @@ class PasswordApiIntegrationTests extends IntegrationTest {
 	}
 
 	private void ready() {
-		this.jdbc.update("update planetscale_database set ready_at = now() - interval '1 second' where id = ?",
-				this.databaseId);
-		this.jdbc.update("update planetscale_branch set ready_at = now() - interval '1 second' where database_id = ?",
-				this.databaseId);
+		PlanetScaleFixtures.ready(this.jdbc, this.databaseId);
 	}
 
 	private String branches() {
@@ -90,7 +92,7 @@ class PasswordApiIntegrationTests extends IntegrationTest {
 		assertThat(created.get("role").asString()).isEqualTo("readwriter");
 		assertThat(created.get("plain_text").asString()).matches("^pscale_pw_[A-Za-z0-9]{43}$");
 		assertThat(created.get("username").asString()).matches("^[0-9a-z]{20}$");
-		assertThat(created.get("access_host_url").asString()).isEqualTo("127.0.0.1");
+		assertThat(created.get("access_host_url").asString()).isEqualTo(dataPlaneHost());
 		assertThat(created.get("created_at").asString()).matches(TIMESTAMP);
 		assertThat(Instant.parse(created.get("created_at").asString())).isBetween(before, Instant.now());
 		for (var nullable : new String[] { "cidrs", "deleted_at", "expires_at", "last_used_at", "ttl_seconds" }) {
@@ -261,6 +263,14 @@ class PasswordApiIntegrationTests extends IntegrationTest {
 		assertThat(readOnly.post(passwords("main"), "{\"name\": \"w\", \"role\": \"writer\"}").status()).isEqualTo(403);
 		assertThat(readOnly.post(passwords("dev"), "{\"name\": \"d\", \"role\": \"reader\"}").status()).isEqualTo(403);
 		assertThat(rows()).isEqualTo(1);
+	}
+
+	/**
+	 * Where the data plane tells clients to connect, port and all, dbplane being at
+	 * 127.0.0.1.
+	 */
+	private String dataPlaneHost() {
+		return this.dataPlane.endpoint(ServerKind.MYSQL).orElseThrow().hostAndPort("127.0.0.1");
 	}
 
 }

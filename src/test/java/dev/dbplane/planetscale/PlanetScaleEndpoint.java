@@ -209,8 +209,8 @@ enum PlanetScaleEndpoint {
 		assertThat(postgres.status()).as(postgres.toString()).isEqualTo(201);
 		// ready, so branches may be made of them
 		RunningApp.jdbc()
-			.update("update planetscale_database set ready_at = now() - interval '1 second' where organization_id = ?",
-					organizationId);
+			.queryForList("select id from planetscale_database where organization_id = ?", String.class, organizationId)
+			.forEach((id) -> PlanetScaleFixtures.ready(RunningApp.jdbc(), id));
 		var updated = client.patch(UPDATE_DATABASE.path(fixture), Bodies.UPDATE);
 		assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
 		assertThat(client.post(GRANT.path(fixture), Bodies.ACCESS).status()).isEqualTo(200);

@@ -1,6 +1,10 @@
 package dev.dbplane.planetscale;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Organizations and request bodies for the PlanetScale tests. */
 final class PlanetScaleFixtures {
@@ -30,6 +34,31 @@ final class PlanetScaleFixtures {
 
 	static String organization(Organizations organizations) {
 		return organization(organizations, "us-east");
+	}
+
+	/**
+	 * Makes a database and its branches ready now, as the provisioning delay would, once
+	 * the data plane has made their real databases and default logins.
+	 */
+	static void ready(JdbcTemplate jdbc, String databaseId) {
+		var deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (jdbc.queryForObject(
+				"select count(*) from planetscale_branch where database_id = ? and provisioning is not null",
+				Long.class, databaseId) > 0) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("The branches of database " + databaseId + " were not provisioned in 60 s");
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+		jdbc.update("update planetscale_database set ready_at = now() - interval '1 second' where id = ?", databaseId);
+		jdbc.update("update planetscale_branch set ready_at = now() - interval '1 second' where database_id = ?",
+				databaseId);
 	}
 
 	static String databases(String organization) {

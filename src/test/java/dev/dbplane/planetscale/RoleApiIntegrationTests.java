@@ -9,6 +9,8 @@ import java.util.concurrent.Future;
 
 import dev.dbplane.Api;
 import dev.dbplane.IntegrationTest;
+import dev.dbplane.dataplane.DataPlane;
+import dev.dbplane.dataplane.ServerKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,9 @@ class RoleApiIntegrationTests extends IntegrationTest {
 	private Organizations organizations;
 
 	@Autowired
+	private DataPlane dataPlane;
+
+	@Autowired
 	private JdbcTemplate jdbc;
 
 	private Api api;
@@ -52,8 +57,7 @@ class RoleApiIntegrationTests extends IntegrationTest {
 			.json()
 			.get("id")
 			.asString();
-		this.jdbc.update("update planetscale_database set ready_at = now() - interval '1 second' where id = ?",
-				this.databaseId);
+		PlanetScaleFixtures.ready(this.jdbc, this.databaseId);
 		assertThat(this.api.post(branches(), "{\"name\": \"dev\"}").status()).isEqualTo(201);
 	}
 
@@ -65,9 +69,12 @@ class RoleApiIntegrationTests extends IntegrationTest {
 		return branches() + "/" + branch + "/roles";
 	}
 
+	/** Roles stored besides the branches' default ones. */
 	private long rows() {
-		return this.jdbc.queryForObject("select count(*) from planetscale_branch_role r join planetscale_branch b "
-				+ "on b.id = r.branch_id where b.database_id = ?", Long.class, this.databaseId);
+		return this.jdbc.queryForObject(
+				"select count(*) from planetscale_branch_role r join planetscale_branch b "
+						+ "on b.id = r.branch_id where b.database_id = ? and not r.is_default",
+				Long.class, this.databaseId);
 	}
 
 	@Test
@@ -87,7 +94,7 @@ class RoleApiIntegrationTests extends IntegrationTest {
 		assertThat(role.get("username").asString()).matches("^pscale_api_[0-9a-z]{10}\\." + mainId + "$");
 		assertThat(role.get("username").asString()).startsWith(role.get("base_username").asString() + ".");
 		assertThat(role.get("database_name").asString()).isEqualTo("postgres");
-		assertThat(role.get("access_host_url").asString()).isEqualTo("127.0.0.1");
+		assertThat(role.get("access_host_url").asString()).isEqualTo(dataPlaneHost());
 		assertThat(role.get("ttl").asInt()).isEqualTo(3600);
 		assertThat(role.get("expires_at").asString()).matches(TIMESTAMP);
 		assertThat(role.get("inherited_roles").toString()).isEqualTo("[\"pg_read_all_data\",\"pg_write_all_data\"]");
@@ -163,7 +170,10 @@ class RoleApiIntegrationTests extends IntegrationTest {
 		assertThat(role.get("name").asString()).isEqualTo("postgres");
 		assertThat(role.get("base_username").asString()).isEqualTo("postgres");
 		assertThat(role.get("password").isNull()).isTrue();
-		assertThat(rows()).isEqualTo(1);
+		assertThat(rows()).isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from planetscale_branch_role where branch_id = ?",
+				Long.class, role.get("branch").get("id").asString()))
+			.isEqualTo(1);
 		var verifier = this.jdbc.queryForObject("select password_verifier from planetscale_branch_role where id = ?",
 				String.class, role.get("id").asString());
 
@@ -227,6 +237,14 @@ class RoleApiIntegrationTests extends IntegrationTest {
 		assertThat(limited.get(roles("main")).status()).isEqualTo(403);
 		assertThat(limited.delete(roles("dev") + "/" + onDev.json().get("id").asString()).status()).isEqualTo(403);
 		assertThat(rows()).isEqualTo(2);
+	}
+
+	/**
+	 * Where the data plane tells clients to connect, port and all, dbplane being at
+	 * 127.0.0.1.
+	 */
+	private String dataPlaneHost() {
+		return this.dataPlane.endpoint(ServerKind.POSTGRESQL).orElseThrow().hostAndPort("127.0.0.1");
 	}
 
 }

@@ -1,0 +1,231 @@
+package dev.dbplane.planetscale;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.dbplane.Api;
+import dev.dbplane.IntegrationTest;
+import dev.dbplane.dataplane.Logins;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static dev.dbplane.dataplane.Logins.column;
+import static dev.dbplane.dataplane.Logins.execute;
+import static dev.dbplane.planetscale.PlanetScaleFixtures.databases;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What a user does after "create": the credentials the API hands out log in to the
+ * branch's real database, with the privileges asked for, there and nowhere else, and stop
+ * when they or their branch are deleted. Through the API, on the test servers.
+ */
+class BranchCredentialsIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	private Organizations organizations;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	private String organization;
+
+	private Api api;
+
+	@BeforeEach
+	void organization() {
+		this.organization = PlanetScaleFixtures.organization(this.organizations);
+		this.api = planetscaleApi(this.organization);
+	}
+
+	@Test
+	void whenPostgresqlRolesAreCreatedThenTheyLogInToTheirBranchOnlyWithTheirPrivileges() throws SQLException {
+		var mainId = readyDatabase("pg", "postgresql", "PS_5_AWS_X86");
+		var owner = post(roles("pg", "main"), "{\"name\": \"owner\", \"inherited_roles\": [\"postgres\"]}");
+		var reader = post(roles("pg", "main"), "{\"name\": \"reader\", \"inherited_roles\": [\"pg_read_all_data\"]}");
+		settled(mainId);
+
+		try (var connection = postgres(owner, "ps_" + mainId)) {
+			execute(connection, "create table note (id int primary key, body text)");
+			execute(connection, "insert into note values (1, 'kept')");
+			assertThat(column(connection, "select body from note")).containsExactly("kept");
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> execute(connection, "create database stolen"));
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> execute(connection, "create role intruder login"));
+		}
+		try (var connection = postgres(reader, owner.get("database_name").asString())) {
+			assertThat(column(connection, "select current_database()"))
+				.as("the database roles name, postgres, is their branch's")
+				.containsExactly("ps_" + mainId);
+			assertThat(column(connection, "select body from note")).containsExactly("kept");
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> execute(connection, "insert into note values (2, 'written')"));
+		}
+
+		var devId = branch("pg", "dev");
+		var devOwner = post(roles("pg", "dev"), "{\"name\": \"dev\", \"inherited_roles\": [\"postgres\"]}");
+		settled(devId);
+		try (var connection = postgres(devOwner, "ps_" + devId)) {
+			assertThat(column(connection, "select count(*) from pg_tables where tablename = 'note'"))
+				.as("a PostgreSQL branch starts empty")
+				.containsExactly("0");
+		}
+		var otherId = readyDatabase("other", "postgresql", "PS_5_AWS_X86");
+		for (var elsewhere : List.of("ps_" + devId, "ps_" + otherId, Logins.storeDatabase())) {
+			assertThatExceptionOfType(SQLException.class).as(elsewhere)
+				.isThrownBy(() -> postgres(owner, elsewhere).close());
+		}
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> postgres(devOwner, "ps_" + mainId).close());
+	}
+
+	@Test
+	void whenPostgresqlCredentialsOrBranchesAreDeletedThenTheyNoLongerLogIn() throws SQLException {
+		var mainId = readyDatabase("pg", "postgresql", "PS_5_AWS_X86");
+		var devId = branch("pg", "dev");
+		var role = post(roles("pg", "dev"), "{\"name\": \"gone\", \"inherited_roles\": [\"postgres\"]}");
+		var reset = this.api.post(roles("pg", "main") + "/reset-default", null);
+		assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+		settled(mainId, devId);
+		postgres(role, "ps_" + devId).close();
+		postgres(reset.json(), "ps_" + mainId).close();
+
+		assertThat(this.api.delete(roles("pg", "dev") + "/" + role.get("id").asString()).status()).isEqualTo(204);
+		settled(mainId, devId);
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> postgres(role, "ps_" + devId).close());
+
+		assertThat(this.api.delete(branches("pg") + "/dev").status()).isEqualTo(204);
+		settled(mainId, devId);
+		assertThat(databasesNamed("ps_" + devId)).isZero();
+		assertThat(databasesNamed("ps_" + mainId)).isOne();
+
+		assertThat(this.api.delete(databases(this.organization) + "/pg").status()).isEqualTo(204);
+		settled(mainId, devId);
+		assertThat(databasesNamed("ps_" + mainId)).isZero();
+	}
+
+	@Test
+	void whenMysqlPasswordsAreCreatedThenTheyLogInToTheirBranchOnlyWithTheirRoles() throws SQLException {
+		var mainId = readyDatabase("app", "mysql", "PS_10");
+		var admin = post(passwords("app", "main"), "{\"name\": \"admin\", \"role\": \"admin\"}");
+		var reader = post(passwords("app", "main"), "{\"name\": \"reader\", \"role\": \"reader\"}");
+		settled(mainId);
+
+		try (var connection = mysql(admin, "ps_" + mainId)) {
+			execute(connection, "create table note (id int primary key, body text)");
+			execute(connection, "insert into note values (1, 'kept')");
+			assertThat(column(connection, "select body from note")).containsExactly("kept");
+		}
+		try (var connection = mysql(reader, "ps_" + mainId)) {
+			assertThat(column(connection, "select body from note")).containsExactly("kept");
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> execute(connection, "insert into note values (2, 'written')"));
+		}
+
+		var devId = branch("app", "dev");
+		var dev = post(passwords("app", "dev"), "{\"name\": \"dev\", \"role\": \"readwriter\"}");
+		settled(mainId, devId);
+		try (var connection = mysql(dev, "ps_" + devId)) {
+			assertThat(column(connection, "select count(*) from note")).as("the parent's schema, none of its rows")
+				.containsExactly("0");
+		}
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> mysql(admin, "ps_" + devId).close());
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> mysql(dev, "ps_" + mainId).close());
+
+		assertThat(this.api.delete(passwords("app", "main") + "/" + reader.get("id").asString()).status())
+			.isEqualTo(204);
+		settled(mainId, devId);
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> mysql(reader, "ps_" + mainId).close());
+	}
+
+	/**
+	 * Creates a database, waits until its real database is there, and gives its default
+	 * branch's id.
+	 */
+	private String readyDatabase(String name, String kind, String size) {
+		var created = this.api.post(databases(this.organization),
+				"{\"name\": \"%s\", \"kind\": \"%s\", \"cluster_size\": \"%s\"}".formatted(name, kind, size));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		PlanetScaleFixtures.ready(this.jdbc, created.json().get("id").asString());
+		return this.api.get(branches(name) + "/main").json().get("id").asString();
+	}
+
+	/** Creates a branch of main and waits until it is ready; gives its id. */
+	private String branch(String database, String name) {
+		var created = this.api.post(branches(database), "{\"name\": \"" + name + "\"}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		PlanetScaleFixtures.ready(this.jdbc,
+				this.jdbc.queryForObject(
+						"select d.id from planetscale_database d join planetscale_organization o "
+								+ "on o.id = d.organization_id where o.name = ? and d.name = ?",
+						String.class, this.organization, database));
+		assertThat(this.api.get(branches(database) + "/" + name).json().get("state").asString()).isEqualTo("ready");
+		return created.json().get("id").asString();
+	}
+
+	private JsonNode post(String path, String body) {
+		var response = this.api.post(path, body);
+		assertThat(response.status()).as(response.toString()).isIn(200, 201);
+		return response.json();
+	}
+
+	/** Waits until the data plane has done all it was asked for these branches. */
+	private void settled(String... branchIds) {
+		var deadline = Instant.now().plus(Duration.ofSeconds(60));
+		var names = Arrays.stream(branchIds).map((id) -> "ps_" + id).toArray(String[]::new);
+		while (this.jdbc.queryForObject(
+				"select count(*) from dataplane_task where completed_at is null and database_name = any (?)",
+				Long.class, (Object) names) > 0) {
+			assertThat(Instant.now()).as("the data plane's work on " + List.of(names)).isBefore(deadline);
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+	private long databasesNamed(String name) {
+		return this.jdbc.queryForObject("select count(*) from pg_database where datname = ?", Long.class, name);
+	}
+
+	private String branches(String database) {
+		return databases(this.organization) + "/" + database + "/branches";
+	}
+
+	private String roles(String database, String branch) {
+		return branches(database) + "/" + branch + "/roles";
+	}
+
+	private String passwords(String database, String branch) {
+		return branches(database) + "/" + branch + "/passwords";
+	}
+
+	/**
+	 * A PostgreSQL connection as a role (or a reset-default answer) to {@code database}.
+	 */
+	private static Connection postgres(JsonNode role, String database) throws SQLException {
+		return DriverManager.getConnection(
+				"jdbc:postgresql://" + role.get("access_host_url").asString() + "/" + database,
+				role.get("username").asString(), role.get("password").asString());
+	}
+
+	/** A MySQL connection as a password to {@code database}. */
+	private static Connection mysql(JsonNode password, String database) throws SQLException {
+		return DriverManager.getConnection(
+				"jdbc:mariadb://" + password.get("access_host_url").asString() + "/" + database,
+				password.get("username").asString(), password.get("plain_text").asString());
+	}
+
+}
