@@ -190,6 +190,26 @@ run "role list shows it, without its password" 'length == 1 and .[0].name == "ap
 run "role delete --force --successor postgres" 'true' \
   role delete "$pg_renamed" feature "$role_id" --successor postgres --force --org "$org" "${as_token[@]}"
 run "role list is empty again" 'length == 0' role list "$pg_renamed" feature --org "$org" "${as_token[@]}"
+# pscale shell makes a short-lived role and runs psql on its access_host_url, database "postgres":
+# the query must reach the branch's own database, through dbplane's routing proxy.
+step=$((step + 1))
+echo "# pscale shell $pg_renamed feature <<< 'select 40 + 2 as answer, current_database()'"
+if command -v psql >/dev/null 2>&1; then
+  printf 'select 40 + 2 as answer, current_database();\n' |
+    PSCALE_ALLOW_NONINTERACTIVE_SHELL=1 "$PSCALE" shell "$pg_renamed" feature --org "$org" "${as_token[@]}" \
+      >"$out" 2>"$err"
+  rc=$?
+  cat "$out" "$err"
+  if [ $rc -eq 0 ] && grep -qE '^ *42 *\| *ps_[a-z0-9]+ *$' "$out"; then
+    echo "ok $step - pscale shell runs a piped query on the PostgreSQL branch's database"
+  else
+    echo "not ok $step - pscale shell runs a piped query on the PostgreSQL branch's database (exit $rc)"
+  fi
+else
+  echo "not ok $step - pscale shell needs psql (Debian's postgresql-client), which is not installed"
+fi
+run "role list is empty after the shell: pscale deleted its role" 'length == 0' \
+  role list "$pg_renamed" feature --org "$org" "${as_token[@]}"
 refused "password create on a PostgreSQL database" "does not exist" \
   password create "$pg_renamed" feature nope --org "$org" "${as_token[@]}"
 run "branch delete --force (PostgreSQL)" 'true' branch delete "$pg_renamed" feature --force --org "$org" "${as_token[@]}"
