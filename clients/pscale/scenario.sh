@@ -177,6 +177,65 @@ run "branch list shows both branches" '([.[].name] | sort) == ["dev", "main"]' \
   branch list "$mysql_db" --org "$org" "${as_token[@]}"
 run "branch delete --force" 'true' branch delete "$mysql_db" dev --force --org "$org" "${as_token[@]}"
 refused "branch show after delete" "does not exist" branch show "$mysql_db" dev --org "$org" "${as_token[@]}"
+
+# PlanetScale's MySQL CI recipe: a branch, a password, a migration through the connection string
+# with the mysql client, read back, then cleaned up. dbplane names a MySQL branch's database
+# ps_<branch id> (README: connection strings).
+mysql_sql() { # HOST_PORT USER PASSWORD DATABASE SQL
+  mysql -h "${1%:*}" -P "${1##*:}" -u "$2" -p"$3" -N -B "$4" -e "$5"
+}
+sql_step() { # DESCRIPTION EXPECTED_OUTPUT HOST_PORT USER PASSWORD DATABASE SQL
+  local description=$1 expected=$2 got
+  shift 2
+  step=$((step + 1))
+  echo "# mysql -h ${1%:*} -P ${1##*:} -u $2 $4 -e \"$5\""
+  if [ "${DBPLANE_MYSQL_DATAPLANE:-0}" = 0 ] || ! command -v mysql >/dev/null 2>&1; then
+    echo "not ok $step - $description (no MySQL data plane or no mysql client in this run)"
+    return
+  fi
+  got=$(mysql_sql "$@" 2>&1)
+  echo "$got"
+  if [ "$got" = "$expected" ]; then
+    echo "ok $step - $description"
+  else
+    echo "not ok $step - $description (wanted: $expected)"
+  fi
+}
+run "recipe: branch create --wait" '.name == "recipe" and .parent_branch == "main"' \
+  branch create "$mysql_db" recipe --wait --org "$org" "${as_token[@]}"
+recipe_db=ps_$(jq -r '.id // empty' "$out")
+run "recipe: password create --role admin" '(.plain_text | startswith("pscale_pw_")) and (.access_host_url | length) > 0' \
+  password create "$mysql_db" recipe migrate --role admin --org "$org" "${as_token[@]}"
+recipe_host=$(jq -r '.access_host_url // empty' "$out")
+recipe_user=$(jq -r '.username // empty' "$out")
+recipe_password=$(jq -r '.plain_text // empty' "$out")
+recipe_password_id=$(jq -r '.id // empty' "$out")
+for _ in $(seq 1 100); do # the login is made right after the answer
+  mysql_sql "$recipe_host" "$recipe_user" "$recipe_password" "$recipe_db" "select 1" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+sql_step "recipe: the password applies a migration through its connection details" "" \
+  "$recipe_host" "$recipe_user" "$recipe_password" "$recipe_db" \
+  "create table migrated (id int primary key, note varchar(20)); insert into migrated values (7, 'applied')"
+sql_step "recipe: and reads it back" "$(printf '7\tapplied')" \
+  "$recipe_host" "$recipe_user" "$recipe_password" "$recipe_db" "select id, note from migrated"
+run "recipe: password delete --force" 'true' \
+  password delete "$mysql_db" recipe "$recipe_password_id" --force --org "$org" "${as_token[@]}"
+step=$((step + 1))
+denied=
+for _ in $(seq 1 100); do # the login is dropped right after the answer
+  mysql_sql "$recipe_host" "$recipe_user" "$recipe_password" "$recipe_db" "select 1" >/dev/null 2>&1 || {
+    denied=1
+    break
+  }
+  sleep 0.1
+done
+if [ -n "$denied" ] && [ "${DBPLANE_MYSQL_DATAPLANE:-0}" != 0 ]; then
+  echo "ok $step - recipe: the deleted password no longer logs in"
+else
+  echo "not ok $step - recipe: the deleted password no longer logs in"
+fi
+run "recipe: branch delete --force" 'true' branch delete "$mysql_db" recipe --force --org "$org" "${as_token[@]}"
 run "branch create --wait (PostgreSQL: pscale sends cluster_name PS_DEV, its MySQL default)" \
   '.name == "feature" and .kind == "postgresql" and (.cluster_name | test("^PS_5_AWS_"))' \
   branch create "$pg_renamed" feature --wait --org "$org" "${as_token[@]}"
