@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import dev.dbplane.web.ApiException;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A branch of a database, of the database's kind. Its region, cluster and parent are
@@ -26,6 +27,7 @@ import dev.dbplane.web.ApiException;
  */
 @Entity
 @Table(name = "planetscale_branch")
+@DynamicUpdate
 class Branch {
 
 	@Id

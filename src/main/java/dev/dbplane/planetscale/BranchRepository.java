@@ -33,10 +33,15 @@ interface BranchRepository
 		return findIdsWaitingSince(before, limit, Branch.Provisioning.WAITING);
 	}
 
-	/** Records the branch's data-plane work done. */
+	/**
+	 * Records the branch's data-plane work done: it is ready from now on, or from its
+	 * {@code readyAt} when that is later. The version stays, so a request holding the
+	 * branch meanwhile (a PATCH) does not conflict; {@link Branch} writes only the
+	 * columns it changed, so such a request never writes the old provisioning back.
+	 */
 	@Modifying
 	@Query("""
-			update Branch b set b.provisioning = null, b.updatedAt = :now, b.version = b.version + 1
+			update Branch b set b.provisioning = null, b.readyAt = greatest(b.readyAt, :now)
 			where b.id = :id and b.provisioning = :requested""")
 	int provisioned(@Param("id") String id, @Param("now") Instant now,
 			@Param("requested") Branch.Provisioning requested);

@@ -1,5 +1,6 @@
 package dev.dbplane.planetscale;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static dev.dbplane.Json.names;
 import static dev.dbplane.planetscale.PlanetScaleFixtures.ID;
@@ -41,6 +45,12 @@ class BranchApiIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private BranchRepository branchRepository;
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
 
 	private Api api;
 
@@ -129,6 +139,31 @@ class BranchApiIntegrationTests extends IntegrationTest {
 		assertThat(response.json().get("code").asString()).isEqualTo("bad_request");
 		assertThat(response.json().get("message").asString()).isEqualTo("Database still-pending is not ready yet");
 		assertThat(rows("planetscale_branch")).isEqualTo(1);
+	}
+
+	@Test
+	void whenProvisioningFinishesWhileAPatchHoldsTheBranchThenBothStandWithoutAConflict() {
+		readyDatabase("app");
+		var id = this.api.post(branches("app"), "{\"name\": \"dev\"}").json().get("id").asString();
+		ready("app");
+		// As though its work were still running.
+		this.jdbc.update("update planetscale_branch set provisioning = 'REQUESTED' where id = ?", id);
+		var separately = new TransactionTemplate(this.transactionManager);
+		separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			var held = this.branchRepository.findById(id).orElseThrow();
+			separately.executeWithoutResult((inner) -> this.branchRepository.provisioned(id, Instant.now()));
+			held.update("renamed", true, Instant.now());
+			this.branchRepository.flush();
+		});
+
+		assertThat(this.jdbc.queryForMap(
+				"select name, deletion_protected, provisioning is null as provisioned from planetscale_branch where id = ?",
+				id))
+			.containsEntry("name", "renamed")
+			.containsEntry("deletion_protected", true)
+			.containsEntry("provisioned", true);
 	}
 
 	@Test
