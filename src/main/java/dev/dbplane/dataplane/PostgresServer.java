@@ -99,11 +99,13 @@ final class PostgresServer implements DataPlaneServer {
 	public void dropDatabase(String database, Collection<String> logins) throws SQLException {
 		DataPlaneNames.requireDatabase(database);
 		try (var connection = connect(null); var statement = connection.createStatement()) {
+			// Its logins; not dbplane's own, which PostgreSQL 16 and later make a member
+			// (with ADMIN OPTION) of every role it creates.
 			var members = new LinkedHashSet<>(logins);
 			try (var query = connection.prepareStatement("""
 					select m.rolname from pg_auth_members a
 					join pg_roles g on g.oid = a.roleid join pg_roles m on m.oid = a.member
-					where g.rolname = ? and m.rolcanlogin""")) {
+					where g.rolname = ? and m.rolcanlogin and m.rolname <> current_user""")) {
 				query.setString(1, loginGroup(database));
 				try (var rows = query.executeQuery()) {
 					while (rows.next()) {
