@@ -1,7 +1,9 @@
 package dev.dbplane;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
@@ -48,7 +50,8 @@ public final class TestDatabase {
 			return new Connection(url, envOr("TEST_DB_USER", "postgres"), envOr("TEST_DB_PASSWORD", ""), "TEST_DB_URL");
 		}
 		try {
-			var postgres = EmbeddedPostgres.builder().start();
+			var dataDirectory = Files.createTempDirectory("dbplane-test-postgres");
+			var postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
 					postgres.close();
@@ -57,10 +60,25 @@ public final class TestDatabase {
 					// the JVM is going away; nothing left to do
 				}
 			}));
-			return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "embedded");
+			// Passwords required, as the application's own embedded server does: a fresh
+			// cluster trusts everyone, and the data plane's tests check that a wrong
+			// password is refused.
+			var password = UUID.randomUUID().toString();
+			try (var connection = postgres.getPostgresDatabase().getConnection();
+					var statement = connection.createStatement()) {
+				statement.execute("alter role postgres password '" + password + "'");
+				Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
+						local all all scram-sha-256
+						host all all 127.0.0.1/32 scram-sha-256
+						host all all ::1/128 scram-sha-256
+						""");
+				statement.execute("select pg_reload_conf()");
+			}
+			return new Connection("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres",
+					password, "embedded");
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start the embedded PostgreSQL", ex);
+		catch (IOException | SQLException ex) {
+			throw new IllegalStateException("Could not start the embedded PostgreSQL", ex);
 		}
 	}
 

@@ -15,7 +15,7 @@ public final class Logins {
 	}
 
 	/** A PostgreSQL connection to {@code database} on the test server. */
-	static Connection postgres(String database, String username, String password) throws SQLException {
+	public static Connection postgres(String database, String username, String password) throws SQLException {
 		var url = TestDataPlane.postgres().url().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
 		return DriverManager.getConnection(url, username, password);
 	}

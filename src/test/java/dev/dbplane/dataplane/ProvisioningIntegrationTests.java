@@ -204,8 +204,12 @@ class ProvisioningIntegrationTests extends IntegrationTest {
 	void whenCrashedBetweenTheDatabaseAndTheRowThenTheRetryFinishesIt() throws Exception {
 		var database = track(ServerKind.POSTGRESQL, DataPlaneNames.branchDatabase(DataPlaneNames.random(12)));
 		var task = this.tasks.save(ProvisioningTask.createDatabase(ServerKind.POSTGRESQL, "crash", database, null));
-		// What a replica killed after CREATE DATABASE, before its commit, leaves behind.
-		this.jdbc.execute("create database " + Sql.pg(database));
+		// What a replica killed after CREATE DATABASE, before its commit, leaves behind:
+		// a database its administrative login made.
+		var admin = TestDataPlane.postgres();
+		try (var connection = java.sql.DriverManager.getConnection(admin.url(), admin.username(), admin.password())) {
+			execute(connection, "create database " + Sql.pg(database));
+		}
 		this.worker.drain();
 		assertThat(this.dataPlane.isCompleted(task.id())).isTrue();
 		assertThat(

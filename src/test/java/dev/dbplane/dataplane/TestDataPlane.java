@@ -73,6 +73,12 @@ public final class TestDataPlane {
 					statement
 						.execute("alter role dbplane_test_dataplane login createdb createrole nosuperuser password '"
 								+ password + "'");
+					// The database it connects to, as README tells operators (the
+					// embedded
+					// server grants CONNECT to no one by default).
+					statement
+						.execute("do $$ begin execute format('grant connect on database %I to dbplane_test_dataplane', "
+								+ "current_database()); end $$");
 					postgres = new DataPlaneProperties.Server(db.url(), "dbplane_test_dataplane", password, null, null);
 				}
 			}

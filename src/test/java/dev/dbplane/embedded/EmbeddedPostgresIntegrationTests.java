@@ -68,8 +68,7 @@ class EmbeddedPostgresIntegrationTests {
 			assertThat(dataPlane.isReal(ServerKind.MYSQL)).isFalse();
 			var environment = context.getEnvironment();
 			var url = environment.getProperty("dbplane.dataplane.postgresql.url");
-			var port = dataPlane.endpoint(ServerKind.POSTGRESQL).orElseThrow().port();
-			assertThat(url).isEqualTo("jdbc:postgresql://localhost:" + port + "/postgres");
+			assertThat(url).matches("^jdbc:postgresql://localhost:\\d+/postgres$");
 			// Its administrative role is not a superuser.
 			try (var admin = DriverManager.getConnection(url, "dbplane_dataplane",
 					environment.getProperty("dbplane.dataplane.postgresql.password"));
@@ -97,6 +96,15 @@ class EmbeddedPostgresIntegrationTests {
 					var rows = connection.createStatement().executeQuery("select current_user")) {
 				rows.next();
 				assertThat(rows.getString(1)).isEqualTo(database + ".owner");
+			}
+			// Clients are told the routing proxy, where database postgres is the
+			// branch's.
+			var proxied = "jdbc:postgresql://"
+					+ dataPlane.endpoint(ServerKind.POSTGRESQL).orElseThrow().hostAndPort("127.0.0.1") + "/postgres";
+			try (var connection = DriverManager.getConnection(proxied, username, "the-password");
+					var rows = connection.createStatement().executeQuery("select current_database()")) {
+				rows.next();
+				assertThat(rows.getString(1)).isEqualTo(database);
 			}
 			assertThatExceptionOfType(SQLException.class)
 				.isThrownBy(() -> DriverManager.getConnection(branchUrl, username, "wrong").close());

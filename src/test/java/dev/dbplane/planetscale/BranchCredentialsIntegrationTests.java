@@ -81,8 +81,16 @@ class BranchCredentialsIntegrationTests extends IntegrationTest {
 				.containsExactly("0");
 		}
 		var otherId = readyDatabase("other", "postgresql", "PS_5_AWS_X86");
+		// On the server itself, past the proxy (whose postgres is the login's own
+		// branch).
 		for (var elsewhere : List.of("ps_" + devId, "ps_" + otherId, Logins.storeDatabase())) {
 			assertThatExceptionOfType(SQLException.class).as(elsewhere)
+				.isThrownBy(() -> Logins
+					.postgres(elsewhere, owner.get("username").asString(), owner.get("password").asString())
+					.close());
+		}
+		for (var elsewhere : List.of("ps_" + devId, "ps_" + otherId)) {
+			assertThatExceptionOfType(SQLException.class).as("through the proxy: " + elsewhere)
 				.isThrownBy(() -> postgres(owner, elsewhere).close());
 		}
 		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> postgres(devOwner, "ps_" + mainId).close());
