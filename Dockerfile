@@ -18,7 +18,7 @@ RUN groupadd --system dbplane && useradd --system --gid dbplane --uid 10001 --no
 WORKDIR /app
 COPY --from=build --chown=root:root /app /app
 USER 10001
-EXPOSE 8080
+EXPOSE 8080 5433
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 HEALTHCHECK --interval=10s --timeout=3s --start-period=40s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q '\"UP\"' <&3"]

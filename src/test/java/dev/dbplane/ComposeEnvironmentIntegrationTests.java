@@ -51,6 +51,7 @@ class ComposeEnvironmentIntegrationTests {
 		environment.put("SPRING_DATASOURCE_USERNAME", database.username());
 		environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
 		environment.put("SERVER_PORT", "0");
+		environment.put("DBPLANE_DATAPLANE_PROXY_PORT", "0");
 
 		// Present before start-up, as real environment variables are.
 		var standard = new StandardEnvironment();

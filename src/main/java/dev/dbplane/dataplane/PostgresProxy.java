@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -75,6 +76,8 @@ final class PostgresProxy implements SmartLifecycle, Closeable {
 		this.listener = new ServerSocket();
 		this.listener.setReuseAddress(true);
 		this.listener.bind(new InetSocketAddress(address, port));
+		// accept() wakes up now and then to see whether it was stopped
+		this.listener.setSoTimeout(500);
 		var threads = new AtomicInteger();
 		this.connections = Executors.newCachedThreadPool((task) -> {
 			var thread = new Thread(task, "pg-proxy-" + threads.incrementAndGet());
@@ -88,16 +91,25 @@ final class PostgresProxy implements SmartLifecycle, Closeable {
 		return this.listener.getLocalPort();
 	}
 
+	/**
+	 * Accepts connections; again after {@link #stop} (a paused context), on the same
+	 * port.
+	 */
 	@Override
-	public void start() {
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
 		this.running = true;
 		this.connections.execute(this::accept);
+		log.info("PostgreSQL routing proxy listening on {}:{}, to {}", this.listener.getInetAddress().getHostAddress(),
+				port(), this.backend);
 	}
 
+	/** Stops accepting; the port stays bound, and open connections stay open. */
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.running = false;
-		close();
 	}
 
 	@Override
@@ -105,8 +117,10 @@ final class PostgresProxy implements SmartLifecycle, Closeable {
 		return this.running;
 	}
 
+	/** Frees the port and ends every connection; when the context closes. */
 	@Override
 	public void close() {
+		this.running = false;
 		try {
 			this.listener.close();
 		}
@@ -120,10 +134,18 @@ final class PostgresProxy implements SmartLifecycle, Closeable {
 		while (this.running) {
 			try {
 				var client = this.listener.accept();
+				if (!this.running) {
+					// stopped while waiting: refuse, as a closed port would
+					client.close();
+					return;
+				}
 				this.connections.execute(() -> serve(client));
 			}
+			catch (SocketTimeoutException ex) {
+				// look at running again
+			}
 			catch (SocketException ex) {
-				// closed: stopping
+				// closed
 				return;
 			}
 			catch (IOException ex) {
