@@ -210,10 +210,6 @@ recipe_host=$(jq -r '.access_host_url // empty' "$out")
 recipe_user=$(jq -r '.username // empty' "$out")
 recipe_password=$(jq -r '.plain_text // empty' "$out")
 recipe_password_id=$(jq -r '.id // empty' "$out")
-for _ in $(seq 1 100); do # the login is made right after the answer
-  mysql_sql "$recipe_host" "$recipe_user" "$recipe_password" "$recipe_db" "select 1" >/dev/null 2>&1 && break
-  sleep 0.1
-done
 sql_step "recipe: the password applies a migration through its connection details" "" \
   "$recipe_host" "$recipe_user" "$recipe_password" "$recipe_db" \
   "create table migrated (id int primary key, note varchar(20)); insert into migrated values (7, 'applied')"
@@ -223,7 +219,7 @@ run "recipe: password delete --force" 'true' \
   password delete "$mysql_db" recipe "$recipe_password_id" --force --org "$org" "${as_token[@]}"
 step=$((step + 1))
 denied=
-for _ in $(seq 1 100); do # the login is dropped right after the answer
+for _ in $(seq 1 100); do # the login is dropped right after the answer, not before it
   mysql_sql "$recipe_host" "$recipe_user" "$recipe_password" "$recipe_db" "select 1" >/dev/null 2>&1 || {
     denied=1
     break

@@ -1,5 +1,6 @@
 package dev.dbplane.dataplane;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -109,6 +110,28 @@ public class DataPlane {
 	@Transactional(readOnly = true)
 	public boolean isCompleted(long taskId) {
 		return this.tasks.findById(taskId).map(ProvisioningTask::completed).orElse(false);
+	}
+
+	/**
+	 * Waits until the subject's tasks are done, at most {@code atMost}; call it outside
+	 * any transaction, after the one that stored them committed.
+	 * @return whether they are done
+	 */
+	public boolean awaitDone(String subject, Duration atMost) {
+		var deadline = System.nanoTime() + atMost.toNanos();
+		while (this.tasks.existsBySubjectAndCompletedAtIsNull(subject)) {
+			if (System.nanoTime() - deadline > 0) {
+				return false;
+			}
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Whether tasks of this subject are still waiting. */

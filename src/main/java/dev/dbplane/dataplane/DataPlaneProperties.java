@@ -99,9 +99,13 @@ public record DataPlaneProperties(@DefaultValue @Valid Server postgresql, @Defau
 	 * @param initialBackoff wait before the first retry of a failed task; doubled per
 	 * failure
 	 * @param maxBackoff longest wait between retries
+	 * @param credentialWait how long creating a password or role waits for its login to
+	 * exist before answering, so that it logs in at once, as on PlanetScale; a slow or
+	 * failing server gets the login later
 	 */
 	public record Worker(@DefaultValue("2") @Min(1) int threads, @DefaultValue("1s") @NotNull Duration pollInterval,
-			@DefaultValue("1s") @NotNull Duration initialBackoff, @DefaultValue("5m") @NotNull Duration maxBackoff) {
+			@DefaultValue("1s") @NotNull Duration initialBackoff, @DefaultValue("5m") @NotNull Duration maxBackoff,
+			@DefaultValue("5s") @NotNull Duration credentialWait) {
 	}
 
 }

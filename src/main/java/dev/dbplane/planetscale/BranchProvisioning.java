@@ -1,6 +1,7 @@
 package dev.dbplane.planetscale;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.dbplane.dataplane.DataPlane;
 import dev.dbplane.dataplane.DataPlaneNames;
+import dev.dbplane.dataplane.DataPlaneProperties;
 import dev.dbplane.dataplane.Login;
 import dev.dbplane.dataplane.ProvisioningListener;
 import dev.dbplane.dataplane.ServerKind;
@@ -43,6 +45,10 @@ class BranchProvisioning implements ProvisioningListener {
 
 	private static final String BRANCH = "branch:";
 
+	private static final String PASSWORD = "password:";
+
+	private static final String ROLE = "role:";
+
 	private final DataPlane dataPlane;
 
 	private final BranchRepository branches;
@@ -55,8 +61,11 @@ class BranchProvisioning implements ProvisioningListener {
 
 	private final Clock clock;
 
+	private final Duration credentialWait;
+
 	BranchProvisioning(DataPlane dataPlane, BranchRepository branches, BranchRoleRepository roles,
-			EntityManager entities, PlatformTransactionManager transactions, Clock clock) {
+			EntityManager entities, PlatformTransactionManager transactions, Clock clock,
+			DataPlaneProperties properties) {
 		this.dataPlane = dataPlane;
 		this.branches = branches;
 		this.roles = roles;
@@ -64,6 +73,7 @@ class BranchProvisioning implements ProvisioningListener {
 		this.separately = new TransactionTemplate(transactions);
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
+		this.credentialWait = properties.worker().credentialWait();
 	}
 
 	/** Whether a data plane serves databases of this kind (else: records only). */
@@ -173,7 +183,7 @@ class BranchProvisioning implements ProvisioningListener {
 	void createLogin(Branch branch, Database database, BranchPassword password, String secret) {
 		if (serves(database.getKind())) {
 			request(branch, database);
-			this.dataPlane.createLogin(ServerKind.MYSQL, "password:" + password.getId(), new Login(databaseName(branch),
+			this.dataPlane.createLogin(ServerKind.MYSQL, PASSWORD + password.getId(), new Login(databaseName(branch),
 					password.getUsername(), List.of(password.getRole()), password.getExpiresAt()), secret);
 		}
 	}
@@ -182,7 +192,34 @@ class BranchProvisioning implements ProvisioningListener {
 	void createLogin(Branch branch, Database database, BranchRole role, String secret) {
 		if (serves(database.getKind())) {
 			request(branch, database);
-			this.dataPlane.createLogin(ServerKind.POSTGRESQL, "role:" + role.getId(), login(branch, role), secret);
+			this.dataPlane.createLogin(ServerKind.POSTGRESQL, ROLE + role.getId(), login(branch, role), secret);
+		}
+	}
+
+	/**
+	 * Waits until a new password's login exists (at most {@code credential-wait}), so the
+	 * answer logs in at once; outside the transaction that created it.
+	 */
+	void awaitPassword(String passwordId) {
+		await(Engine.MYSQL, PASSWORD + passwordId);
+	}
+
+	/** Waits until a new role's login exists, as {@link #awaitPassword}. */
+	void awaitRole(String roleId) {
+		await(Engine.POSTGRESQL, ROLE + roleId);
+	}
+
+	/**
+	 * Waits until a branch's work (a reset default password) is done, as
+	 * {@link #awaitPassword}.
+	 */
+	void awaitBranch(Engine kind, String branchId) {
+		await(kind, BRANCH + branchId);
+	}
+
+	private void await(Engine kind, String subject) {
+		if (serves(kind) && !this.dataPlane.awaitDone(subject, this.credentialWait)) {
+			log.info("Answering before the data plane has made {}: it keeps trying", subject);
 		}
 	}
 

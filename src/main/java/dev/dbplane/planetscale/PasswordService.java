@@ -13,7 +13,9 @@ import jakarta.persistence.criteria.Predicate;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Passwords of MySQL branches: control-plane records until the data plane creates the
@@ -37,8 +39,10 @@ class PasswordService {
 
 	private final BranchProvisioning provisioning;
 
+	private final TransactionTemplate transaction;
+
 	PasswordService(BranchPasswordRepository passwords, BranchService branches, Catalogue catalogue, Callers callers,
-			BaseUrl baseUrl, Clock clock, BranchProvisioning provisioning) {
+			BaseUrl baseUrl, Clock clock, BranchProvisioning provisioning, PlatformTransactionManager transactions) {
 		this.passwords = passwords;
 		this.branches = branches;
 		this.catalogue = catalogue;
@@ -46,6 +50,7 @@ class PasswordService {
 		this.baseUrl = baseUrl;
 		this.clock = clock;
 		this.provisioning = provisioning;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	@Transactional(readOnly = true)
@@ -70,8 +75,15 @@ class PasswordService {
 		return CountedListResponse.of(items, page.total(), query, links);
 	}
 
-	@Transactional
+	/** Creates a password; answers once its login exists (or the wait is over). */
 	PasswordResponse create(String organizationName, String databaseName, String branchName,
+			PasswordCreateRequest request) {
+		var created = this.transaction.execute((status) -> store(organizationName, databaseName, branchName, request));
+		this.provisioning.awaitPassword(created.id());
+		return created;
+	}
+
+	private PasswordResponse store(String organizationName, String databaseName, String branchName,
 			PasswordCreateRequest request) {
 		var at = branch(organizationName, databaseName, branchName);
 		this.callers.requireAnyDatabaseAccess(at.database(),

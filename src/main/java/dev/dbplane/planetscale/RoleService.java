@@ -81,8 +81,15 @@ class RoleService {
 	}
 
 	/** Creates a role; answered 200, as the vendor's document says. */
-	@Transactional
+	/** Creates a role; answers once its login exists (or the wait is over). */
 	RoleResponse create(String organizationName, String databaseName, String branchName, RoleCreateRequest request) {
+		var created = this.separately.execute((status) -> store(organizationName, databaseName, branchName, request));
+		this.provisioning.awaitRole(created.id());
+		return created;
+	}
+
+	private RoleResponse store(String organizationName, String databaseName, String branchName,
+			RoleCreateRequest request) {
 		var at = branch(organizationName, databaseName, branchName);
 		var problems = new ArrayList<String>();
 		request.check(problems);
@@ -132,6 +139,7 @@ class RoleService {
 			this.provisioning.resetPassword(at.branch(), at.database(), role.getUsername(), reset);
 			return reset;
 		});
+		this.provisioning.awaitBranch(Engine.POSTGRESQL, at.branch().getId());
 		var role = this.roles.findById(id).orElseThrow(() -> ApiException.notFound("Not Found"));
 		return new RoleResponse.Reset(role.getUsername(), secret, this.branches.accessHost(at.database()));
 	}

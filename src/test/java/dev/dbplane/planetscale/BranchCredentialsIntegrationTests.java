@@ -31,11 +31,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class BranchCredentialsIntegrationTests extends IntegrationTest {
 
+	// Credentials are used right after their create answers, as CI recipes do: creating
+	// one waits for its login. Deleting does not, hence settled() after deletes.
+
 	@Autowired
 	private Organizations organizations;
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private BranchProvisioning provisioning;
 
 	private String organization;
 
@@ -52,7 +58,6 @@ class BranchCredentialsIntegrationTests extends IntegrationTest {
 		var mainId = readyDatabase("pg", "postgresql", "PS_5_AWS_X86");
 		var owner = post(roles("pg", "main"), "{\"name\": \"owner\", \"inherited_roles\": [\"postgres\"]}");
 		var reader = post(roles("pg", "main"), "{\"name\": \"reader\", \"inherited_roles\": [\"pg_read_all_data\"]}");
-		settled(mainId);
 
 		try (var connection = postgres(owner, "ps_" + mainId)) {
 			execute(connection, "create table note (id int primary key, body text)");
@@ -74,7 +79,6 @@ class BranchCredentialsIntegrationTests extends IntegrationTest {
 
 		var devId = branch("pg", "dev");
 		var devOwner = post(roles("pg", "dev"), "{\"name\": \"dev\", \"inherited_roles\": [\"postgres\"]}");
-		settled(devId);
 		try (var connection = postgres(devOwner, "ps_" + devId)) {
 			assertThat(column(connection, "select count(*) from pg_tables where tablename = 'note'"))
 				.as("a PostgreSQL branch starts empty")
@@ -103,7 +107,6 @@ class BranchCredentialsIntegrationTests extends IntegrationTest {
 		var role = post(roles("pg", "dev"), "{\"name\": \"gone\", \"inherited_roles\": [\"postgres\"]}");
 		var reset = this.api.post(roles("pg", "main") + "/reset-default", null);
 		assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
-		settled(mainId, devId);
 		postgres(role, "ps_" + devId).close();
 		postgres(reset.json(), "ps_" + mainId).close();
 
@@ -126,7 +129,6 @@ class BranchCredentialsIntegrationTests extends IntegrationTest {
 		var mainId = readyDatabase("app", "mysql", "PS_10");
 		var admin = post(passwords("app", "main"), "{\"name\": \"admin\", \"role\": \"admin\"}");
 		var reader = post(passwords("app", "main"), "{\"name\": \"reader\", \"role\": \"reader\"}");
-		settled(mainId);
 
 		try (var connection = mysql(admin, "ps_" + mainId)) {
 			execute(connection, "create table note (id int primary key, body text)");
@@ -141,7 +143,6 @@ class BranchCredentialsIntegrationTests extends IntegrationTest {
 
 		var devId = branch("app", "dev");
 		var dev = post(passwords("app", "dev"), "{\"name\": \"dev\", \"role\": \"readwriter\"}");
-		settled(mainId, devId);
 		try (var connection = mysql(dev, "ps_" + devId)) {
 			assertThat(column(connection, "select count(*) from note")).as("the parent's schema, none of its rows")
 				.containsExactly("0");
@@ -153,6 +154,29 @@ class BranchCredentialsIntegrationTests extends IntegrationTest {
 			.isEqualTo(204);
 		settled(mainId, devId);
 		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> mysql(reader, "ps_" + mainId).close());
+	}
+
+	@Test
+	void whenACrashLeftABranchWaitingThenTheSweepMakesItsDatabaseAndItBecomesReady() throws SQLException {
+		readyDatabase("pg", "postgresql", "PS_5_AWS_X86");
+		var devId = branch("pg", "dev");
+		settled(devId);
+		// What a crash between storing the branch and storing its tasks leaves: a waiting
+		// row and no database.
+		this.jdbc.execute("drop database ps_" + devId + " with (force)");
+		this.jdbc.update("update planetscale_branch set provisioning = 'WAITING', "
+				+ "created_at = created_at - interval '1 minute' where id = ?", devId);
+		assertThat(this.api.get(branches("pg") + "/dev").json().get("state").asString()).isEqualTo("pending");
+
+		this.provisioning.sweep();
+
+		settled(devId);
+		assertThat(this.api.get(branches("pg") + "/dev").json().get("state").asString()).isEqualTo("ready");
+		assertThat(databasesNamed("ps_" + devId)).isOne();
+		var role = post(roles("pg", "dev"), "{\"name\": \"after\", \"inherited_roles\": [\"postgres\"]}");
+		try (var connection = postgres(role, "postgres")) {
+			assertThat(column(connection, "select current_database()")).containsExactly("ps_" + devId);
+		}
 	}
 
 	/**
