@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.dbplane.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,27 @@ class ProvisioningIntegrationTests extends IntegrationTest {
 	private Recording recording;
 
 	private final List<String[]> created = new ArrayList<>();
+
+	private List<Long> parked = List.of();
+
+	/**
+	 * Sets aside the unfinished tasks other test classes left (a branch still being made,
+	 * an expiry due), so that the replicas these tests start claim only their own.
+	 */
+	@BeforeEach
+	void parkOtherTestsTasks() {
+		// What is due runs now, on this application's servers; the rest waits.
+		this.worker.drain();
+		this.parked = this.jdbc.queryForList("select id from dataplane_task where completed_at is null", Long.class);
+		this.jdbc.update("update dataplane_task set next_attempt_at = now() + interval '1 day' where id = any (?)",
+				(Object) this.parked.toArray(Long[]::new));
+	}
+
+	@AfterEach
+	void unparkOtherTestsTasks() {
+		this.jdbc.update("update dataplane_task set next_attempt_at = now() where id = any (?)",
+				(Object) this.parked.toArray(Long[]::new));
+	}
 
 	@AfterEach
 	void dropWhatWasCreated() throws SQLException {
@@ -306,8 +328,8 @@ class ProvisioningIntegrationTests extends IntegrationTest {
 
 	private ProvisioningWorker replica(DataPlaneServer server) {
 		return new ProvisioningWorker(this.tasks, Map.of(server.kind(), server),
-				new TransactionTemplate(this.transactionManager), this.listeners,
-				new DataPlaneProperties.Worker(1, Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofMinutes(5)),
+				new TransactionTemplate(this.transactionManager), this.listeners, new DataPlaneProperties.Worker(1,
+						Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(5)),
 				this.meters);
 	}
 
