@@ -88,8 +88,27 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 		var properties = Binder.get(environment).bindOrCreate("dbplane.embedded", EmbeddedPostgresProperties.class);
 		var server = new OnDemand(properties, environment, this.log);
 		environment.getPropertySources().addLast(server);
+		environment.getPropertySources().addFirst(new SuperuserPassword(server));
 		application.addInitializers((context) -> context
 			.addApplicationListener((ApplicationListener<ContextClosedEvent>) (event) -> server.close()));
+	}
+
+	/**
+	 * The superuser's password ahead of every other source, while the embedded server's
+	 * URL is the one in use: a {@code SPRING_DATASOURCE_PASSWORD} meant for another
+	 * server must not lock dbplane out of its own.
+	 */
+	static final class SuperuserPassword extends PropertySource<OnDemand> {
+
+		SuperuserPassword(OnDemand server) {
+			super("embeddedPostgresSuperuserPassword", server);
+		}
+
+		@Override
+		public Object getProperty(String name) {
+			return PASSWORD.equals(name) ? getSource().getProperty(PASSWORD) : null;
+		}
+
 	}
 
 	/**
@@ -136,7 +155,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 				// The attached view of every source (ConfigurationPropertySources) would
 				// ask
 				// this one again.
-				if (source == this || source.getName().equals("configurationProperties")) {
+				if (source == this || source instanceof SuperuserPassword
+						|| source.getName().equals("configurationProperties")) {
 					continue;
 				}
 				var value = source.getProperty(name);

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.dbplane.Api;
@@ -52,7 +53,9 @@ class EmbeddedPostgresIntegrationTests {
 		}
 		assertThat(Files.exists(this.dataDir.resolve("PG_VERSION"))).isTrue();
 
-		try (var second = start()) {
+		// A datasource password in the environment, meant for some other server, does not
+		// lock the embedded one out.
+		try (var second = start("--spring.datasource.password=meant-for-another-server")) {
 			var response = api(second).get(schemas + "/kept/instance/inst");
 
 			assertThat(response.status()).isEqualTo(200);
@@ -117,11 +120,13 @@ class EmbeddedPostgresIntegrationTests {
 		}
 	}
 
-	private ConfigurableApplicationContext start() {
+	private ConfigurableApplicationContext start(String... more) {
 		// Arguments, not default properties: application.properties' port would win over
 		// those.
-		return new SpringApplicationBuilder(DbplaneApplication.class).run("--server.port=0",
-				"--dbplane.embedded.data-dir=" + this.dataDir, "--dbplane.security.harness-api-key=" + KEY);
+		var arguments = new ArrayList<>(List.of("--server.port=0", "--dbplane.embedded.data-dir=" + this.dataDir,
+				"--dbplane.security.harness-api-key=" + KEY));
+		arguments.addAll(List.of(more));
+		return new SpringApplicationBuilder(DbplaneApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	private static Api api(ConfigurableApplicationContext context) {
