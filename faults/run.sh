@@ -10,7 +10,10 @@
 #   4. a replica gets SIGTERM while uploads are in flight (graceful shutdown).
 # Every phase sends Harness requests and PlanetScale database creates and reads alike. Then every
 # 2xx-acknowledged resource is read back and compared with its acknowledgement, and every
-# PlanetScale database acknowledged as pending must have become ready.
+# PlanetScale database acknowledged as pending must have become ready. Half the PlanetScale
+# databases are PostgreSQL ones, provisioned for real on the same cluster (the data plane): each
+# acknowledged one must end with its branch database, made once, and no branch database may be
+# left without its branch.
 # Only 127.0.0.1 is used; every loop is bounded in count and every request in time.
 #
 # Usage: faults/run.sh          (as root or as a user who can run PostgreSQL's binaries)
@@ -80,6 +83,8 @@ app_start() { # NAME PORT
   DBPLANE_SECURITY_HARNESS_API_KEY=$HARNESS_KEY DBPLANE_PLANETSCALE_ORGANIZATIONS_0_NAME=$PS_ORG \
   DBPLANE_PLANETSCALE_ORGANIZATIONS_0_SERVICE_TOKEN_ID=$PS_TOKEN_ID \
   DBPLANE_PLANETSCALE_ORGANIZATIONS_0_SERVICE_TOKEN=$PS_TOKEN DBPLANE_PLANETSCALE_PROVISIONING_DELAY=$PS_DELAY \
+  DBPLANE_DATAPLANE_POSTGRESQL_URL="jdbc:postgresql://127.0.0.1:$pg_port/postgres" \
+  DBPLANE_DATAPLANE_POSTGRESQL_USERNAME=dataplane DBPLANE_DATAPLANE_POSTGRESQL_PASSWORD=dataplane \
   java -Xmx384m -jar "$jar" --server.port="$2" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:$pg_port/dbplane" \
     --spring.datasource.username=postgres >>"$work/$1.log" 2>&1 &
@@ -111,7 +116,12 @@ trap cleanup EXIT
 
 # --- requests: each appends "status kind key port seconds answered-at-ms" to $LOG ---------
 schema_body() { printf '{"identifier":"%s","name":"Schema %s \\u00e9\\u2713","tags":{"phase":"%s"},"type":"Repository","migrationType":"Liquibase","changelog":{"connector":"git","location":"db/%s.yaml","repo":"r"},"service":"svc %s"}' "$1" "$1" "$2" "$1" "$3"; }
-ps_body() { printf '{"name":"%s","cluster_size":"PS_10","region":"us-east"}' "$1"; }
+ps_body() { # names ending in an even digit are PostgreSQL databases, with real branch databases
+  case $1 in
+    *[02468]) printf '{"name":"%s","kind":"postgresql","cluster_size":"PS_5_AWS_X86","region":"us-east"}' "$1" ;;
+    *) printf '{"name":"%s","cluster_size":"PS_10","region":"us-east"}' "$1" ;;
+  esac
+}
 instance_body() { printf '{"identifier":"%s","name":"Instance %s","connector":"pg","branch":"main","context":"ctx","substituteProperties":{"DB":"%s"},"tags":{"k":"v"}}' "$1" "$1" "$2"; }
 
 # Kinds starting with ps_ are PlanetScale requests (paths under $PS_BASE, keys "ps~<name>").
@@ -158,6 +168,8 @@ as_pg "$pgbin/initdb" -D "$work/pgrun/data" -U postgres -A trust >/dev/null || d
 pg_start
 as_pg "$pgbin/psql" -h "$work/pgrun" -p "$pg_port" -U postgres -qc "create database dbplane" || die "create database"
 psql_() { as_pg "$pgbin/psql" -h "$work/pgrun" -p "$pg_port" -U postgres -d dbplane -tAc "$1"; }
+# The data plane's administrative role, as README tells operators to make it.
+psql_ "create role dataplane login createdb createrole password 'dataplane'" >/dev/null || die "create role dataplane"
 port_a=$(free_port)
 port_b=$(free_port)
 app_start a "$port_a"
@@ -371,6 +383,18 @@ for k in 0 1 2 3; do
   fi
 done
 orphans=$(psql_ "select count(*) from harness_instance i where not exists (select 1 from harness_schema s where s.id = i.schema_id)")
+# The data plane: once its work is done (bounded), every stored PostgreSQL branch has its database
+# and every branch database its branch (deleted databases' ones dropped, a crash's finished).
+for _ in $(seq 1 600); do
+  [ "$(psql_ "select count(*) from dataplane_task where completed_at is null and not_before <= now()")" = 0 ] && break
+  sleep 0.2
+done
+dataplane_pending=$(psql_ "select count(*) from dataplane_task where completed_at is null and not_before <= now()")
+branches_without_database=$(psql_ "select count(*) from planetscale_branch b join planetscale_database d on d.id = b.database_id
+  where d.kind = 'postgresql' and not exists (select 1 from pg_database where datname = 'ps_' || b.id)")
+databases_without_branch=$(psql_ "select count(*) from pg_database where datname like 'ps\\_%'
+  and not exists (select 1 from planetscale_branch b where 'ps_' || b.id = datname)")
+pg_branches=$(psql_ "select count(*) from planetscale_branch b join planetscale_database d on d.id = b.database_id where d.kind = 'postgresql'")
 server_errors=$(cat "$work"/*.load | awk '$1 ~ /^5/ && $1 != 503' | wc -l)
 unanswered_present=0
 for key in $(cat "$work"/*.load | awk '$1 == "000" && $2 == "create_schema" {print $3}' | sort -u); do
@@ -394,10 +418,13 @@ echo "resources lost:        $lost"
 echo "lost updates:          $lost_updates (version delta vs. acknowledged PUTs on 4 contested schemas)"
 echo "duplicates:            $duplicates (10 Harness identifiers and 10 PlanetScale names created by every worker on both replicas)"
 echo "orphan instances:      $orphans"
+echo "data plane:            $pg_branches PostgreSQL branches; without their database: $branches_without_database; branch databases without a branch: $databases_without_branch; tasks still due: $dataplane_pending"
 echo "5xx other than 503:    $server_errors"
 echo "unanswered creates that were stored anyway: $unanswered_present (allowed: the kill came after the commit)"
 echo "outage: $count_503 requests got 503, the first ${first_503_ms} ms after PostgreSQL began to stop, the slowest after ${max_503}s; readiness during the outage: $readiness_down; ready again ${recovery_ms} ms after PostgreSQL returned"
 echo "graceful shutdown: $graceful_ok/4 uploads in flight at SIGTERM completed with 201; a new connection 0.5 s after SIGTERM got ${after_term} (000: refused)"
 [ "$lost" = 0 ] && [ "$lost_updates" = 0 ] && [ "$duplicates" = 0 ] && [ "$orphans" = 0 ] && [ "$server_errors" = 0 ] \
-  && [ "$graceful_ok" = 4 ] && [ "$readiness_down" = 503 ] && [ "$ps_not_ready" = 0 ] || die "an invariant was broken"
+  && [ "$graceful_ok" = 4 ] && [ "$readiness_down" = 503 ] && [ "$ps_not_ready" = 0 ] \
+  && [ "$branches_without_database" = 0 ] && [ "$databases_without_branch" = 0 ] && [ "$dataplane_pending" = 0 ] \
+  && [ "$pg_branches" -gt 0 ] || die "an invariant was broken"
 echo "OK"
