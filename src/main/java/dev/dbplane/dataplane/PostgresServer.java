@@ -33,6 +33,8 @@ final class PostgresServer implements DataPlaneServer {
 
 	private static final String DUPLICATE_OBJECT = "42710";
 
+	private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
 	private final DataPlaneProperties.Server server;
 
 	private final Endpoint endpoint;
@@ -113,12 +115,38 @@ final class PostgresServer implements DataPlaneServer {
 					}
 				}
 			}
-			statement.execute("drop database if exists " + Sql.pg(database) + " with (force)");
+			dropForcing(statement, database);
 			for (var login : members) {
 				statement.execute("drop role if exists " + Sql.pg(login));
 			}
 			for (var group : groups(database)) {
 				statement.execute("drop role if exists " + Sql.pg(group));
+			}
+		}
+	}
+
+	/**
+	 * DROP DATABASE ... WITH (FORCE) refuses to end a session it may not signal, and a
+	 * connection attempt refused a moment ago (a wrong password, an expired login) is one
+	 * until its backend exits: a few short tries before the task's own retry.
+	 */
+	private static void dropForcing(Statement statement, String database) throws SQLException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				statement.execute("drop database if exists " + Sql.pg(database) + " with (force)");
+				return;
+			}
+			catch (SQLException ex) {
+				if (!INSUFFICIENT_PRIVILEGE.equals(ex.getSQLState()) || attempt == 10) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(100);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
 			}
 		}
 	}

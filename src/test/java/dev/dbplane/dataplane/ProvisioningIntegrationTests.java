@@ -91,27 +91,12 @@ class ProvisioningIntegrationTests extends IntegrationTest {
 	}
 
 	@AfterEach
-	void dropWhatWasCreated() throws Exception {
+	void dropWhatWasCreated() throws SQLException {
 		for (var entry : this.created) {
 			var kind = ServerKind.valueOf(entry[0]);
 			var server = (kind == ServerKind.POSTGRESQL) ? new PostgresServer(TestDataPlane.postgres())
 					: new MysqlServer(TestDataPlane.mysql());
-			// A session the test's workers just closed may still be ending (CI saw DROP
-			// DATABASE ... WITH (FORCE) refuse to end one): a few tries, as the task's
-			// own
-			// retries would.
-			for (int attempt = 1;; attempt++) {
-				try {
-					server.dropDatabase(entry[1], this.tasks.loginsOf(kind, entry[1]));
-					break;
-				}
-				catch (SQLException ex) {
-					if (attempt == 10) {
-						throw ex;
-					}
-					Thread.sleep(200);
-				}
-			}
+			server.dropDatabase(entry[1], this.tasks.loginsOf(kind, entry[1]));
 		}
 	}
 
