@@ -119,7 +119,7 @@ public class DataPlane {
 	 */
 	public boolean awaitDone(String subject, Duration atMost) {
 		var deadline = System.nanoTime() + atMost.toNanos();
-		while (this.tasks.existsBySubjectAndCompletedAtIsNull(subject)) {
+		while (hasPendingWork(subject)) {
 			if (System.nanoTime() - deadline > 0) {
 				return false;
 			}

@@ -207,7 +207,9 @@ class DatabaseService {
 	void delete(String organizationName, String name) {
 		var database = find(organizationName, name, PlanetScaleAccesses.DELETE_DATABASE);
 		database.requireDeletable();
-		var branches = this.branches.findByDatabaseId(database.getId());
+		// Their databases go too, where a data plane made them.
+		var branches = this.provisioning.serves(database.getKind()) ? this.branches.findByDatabaseId(database.getId())
+				: List.<Branch>of();
 		if (this.databases.deleteUnlessProtected(database.getId()) == 0) {
 			// Changed since it was read: protected by a concurrent PATCH, or already
 			// gone.
