@@ -12,8 +12,10 @@ import dev.dbplane.persistence.Constraints;
 import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Branches of a database: creation (with the database itself when asked), settings, and
  * deletion. A database always has its default branch: deleting its last branch deletes
  * the database, so destroying what Terraform created leaves nothing behind.
+ * <p>
+ * Setting writes ({@code @Retryable}) set values rather than derive them from what they
+ * read, so one that lost an optimistic-lock race to another request runs again, in a new
+ * transaction, on the row as it now is: concurrent PUTs of one branch's settings all
+ * succeed, the way PlanetScale's API answers them, instead of all but one getting a 409
+ * the vendor document does not list.
  */
 @Service
 class BranchService {
@@ -268,6 +276,8 @@ class BranchService {
 		return respond(branch(database, branchName), database, now());
 	}
 
+	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
+			multiplier = 2, maxDelay = 200)
 	@Transactional
 	BranchResponse update(String organizationName, String databaseName, String branchName,
 			BranchUpdateRequest request) {
@@ -330,6 +340,8 @@ class BranchService {
 		doomed.forEach((gone) -> this.provisioning.drop(gone, database));
 	}
 
+	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
+			multiplier = 2, maxDelay = 200)
 	@Transactional
 	BranchResponse safeMigrations(String organizationName, String databaseName, String branchName, Boolean enabled) {
 		if (enabled == null) {
@@ -344,6 +356,8 @@ class BranchService {
 	}
 
 	/** A vtgate resize, applied at once: no resize request is left to poll. */
+	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
+			multiplier = 2, maxDelay = 200)
 	@Transactional
 	void resize(String organizationName, String databaseName, String branchName, BranchResizeRequest request) {
 		var database = database(organizationName, databaseName, BranchAccesses.WRITE_BRANCH);
@@ -362,6 +376,8 @@ class BranchService {
 	}
 
 	/** Terraform's cluster size and parameter change, applied at once. */
+	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
+			multiplier = 2, maxDelay = 200)
 	@Transactional
 	void changeCluster(String organizationName, String databaseName, String branchName,
 			BranchClusterChangeRequest request) {

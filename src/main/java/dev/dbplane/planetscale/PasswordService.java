@@ -10,8 +10,10 @@ import java.util.Locale;
 import dev.dbplane.web.ApiException;
 import jakarta.persistence.criteria.Predicate;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -111,6 +113,8 @@ class PasswordService {
 		return respond(password(at, id), at, null, now());
 	}
 
+	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
+			multiplier = 2, maxDelay = 200)
 	@Transactional
 	PasswordResponse update(String organizationName, String databaseName, String branchName, String id,
 			PasswordUpdateRequest request) {

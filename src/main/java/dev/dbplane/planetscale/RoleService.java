@@ -10,8 +10,10 @@ import dev.dbplane.web.ApiException;
 import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -144,6 +146,8 @@ class RoleService {
 		return new RoleResponse.Reset(role.getUsername(), secret, this.branches.accessHost(at.database()));
 	}
 
+	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
+			multiplier = 2, maxDelay = 200)
 	@Transactional
 	RoleResponse update(String organizationName, String databaseName, String branchName, String id,
 			RoleUpdateRequest request) {

@@ -94,6 +94,38 @@ class PlanetScaleRaceIntegrationTests extends IntegrationTest {
 			.isEqualTo(won.get(0).json().get("migration_table_name"));
 	}
 
+	/**
+	 * Branch settings are absolute, so a write that lost the race is run again on the row
+	 * as it now is rather than answered with a 409 the vendor document does not list
+	 * (Schemathesis sends such PUTs from two workers at once).
+	 */
+	@Test
+	void whenBranchSettingWritesReadTheSameVersionThenEachIsAppliedInTurnAndAllSucceed() throws Exception {
+		var path = create("settled");
+		var id = databaseId("settled");
+		PlanetScaleFixtures.ready(this.jdbc, id);
+		var branchId = this.jdbc.queryForObject(
+				"select id from planetscale_branch where database_id = ? and name = 'main'", String.class, id);
+		var before = branchVersion(branchId);
+
+		List<Api.Response> responses;
+		try (var lock = RowLock.of("select 1 from planetscale_branch where id = ? for update", branchId)) {
+			var futures = submit(8,
+					(i) -> (i % 2 == 0)
+							? this.client.put(path + "/branches/main/safe-migrations", "{\"safe_migrations\": true}")
+							: this.client.patch(path + "/branches/main", "{\"deletion_protected\": true}"));
+			awaitWaiting("update planetscale_branch", 8);
+			lock.release();
+			responses = get(futures);
+		}
+
+		assertThat(responses).allSatisfy((r) -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
+		var branch = this.client.get(path + "/branches/main").json();
+		assertThat(branch.get("safe_migrations").asBoolean()).isTrue();
+		assertThat(branch.get("deletion_protected").asBoolean()).isTrue();
+		assertThat(branchVersion(branchId)).as("one version per setting that changed").isEqualTo(before + 2);
+	}
+
 	@Test
 	void whenManyPatchesRaceThenEveryAcknowledgedPatchIsOneVersion() throws Exception {
 		var path = create("stormed");
@@ -303,6 +335,10 @@ class PlanetScaleRaceIntegrationTests extends IntegrationTest {
 
 	private long version(String id) {
 		return this.jdbc.queryForObject("select version from planetscale_database where id = ?", Long.class, id);
+	}
+
+	private long branchVersion(String id) {
+		return this.jdbc.queryForObject("select version from planetscale_branch where id = ?", Long.class, id);
 	}
 
 	private List<Future<Api.Response>> submit(int requests, IntFunction<Api.Response> call) {
