@@ -10,8 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,11 +42,19 @@ class DataPlaneConfiguration {
 				properties.worker(), meters);
 	}
 
+	/**
+	 * The routing proxy, when there is a PostgreSQL data plane and it is not turned off;
+	 * else no bean. Decided here rather than by a condition, so that it is decided at
+	 * start-up under {@code -Dspring.aot.enabled=true} too, where conditions were fixed
+	 * when the jar was built (and the embedded data plane's URL is only known at
+	 * start-up).
+	 */
 	@Bean
-	@ConditionalOnProperty(name = "dbplane.dataplane.proxy.enabled", matchIfMissing = true)
-	@ConditionalOnExpression("'${dbplane.dataplane.postgresql.url:}' != ''")
 	PostgresProxy postgresProxy(DataPlaneProperties properties) throws IOException {
 		var proxy = properties.proxy();
+		if (!proxy.enabled() || !properties.postgresql().configured()) {
+			return null;
+		}
 		var address = StringUtils.hasText(proxy.address()) ? InetAddress.getByName(proxy.address()) : null;
 		return new PostgresProxy(properties.postgresql().address(5432), address, proxy.port());
 	}
