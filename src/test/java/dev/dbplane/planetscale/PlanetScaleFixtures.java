@@ -41,6 +41,14 @@ final class PlanetScaleFixtures {
 	 * the data plane has made their real databases and default logins.
 	 */
 	static void ready(JdbcTemplate jdbc, String databaseId) {
+		awaitProvisioned(jdbc, databaseId);
+		jdbc.update("update planetscale_database set ready_at = now() - interval '1 second' where id = ?", databaseId);
+		jdbc.update("update planetscale_branch set ready_at = now() - interval '1 second' where database_id = ?",
+				databaseId);
+	}
+
+	/** Waits until the data plane has made the database's branches' real databases. */
+	static void awaitProvisioned(JdbcTemplate jdbc, String databaseId) {
 		var deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (jdbc.queryForObject(
 				"select count(*) from planetscale_branch where database_id = ? and provisioning is not null",
@@ -56,9 +64,6 @@ final class PlanetScaleFixtures {
 				throw new AssertionError(ex);
 			}
 		}
-		jdbc.update("update planetscale_database set ready_at = now() - interval '1 second' where id = ?", databaseId);
-		jdbc.update("update planetscale_branch set ready_at = now() - interval '1 second' where database_id = ?",
-				databaseId);
 	}
 
 	static String databases(String organization) {

@@ -158,6 +158,7 @@ class ReplicaIntegrationTests extends IntegrationTest {
 		var client = planetscaleApi(organization);
 		var created = client.post(databases(organization), mysql("slow")).json();
 		assertThat(created.get("state").asString()).isEqualTo("pending");
+		PlanetScaleFixtures.awaitProvisioned(this.jdbc, created.get("id").asString());
 
 		var restarted = client.onPort(port(now)).get(path).json();
 		var afterDelay = client.onPort(port(later)).get(path).json();
@@ -180,6 +181,8 @@ class ReplicaIntegrationTests extends IntegrationTest {
 		var path = databases(organization) + "/settled";
 		var client = planetscaleApi(organization);
 		var created = client.post(databases(organization), mysql("settled")).json();
+		// Readiness needs the branch's real database as well as the delay.
+		PlanetScaleFixtures.awaitProvisioned(this.jdbc, created.get("id").asString());
 
 		var patched = client.onPort(port(later)).patch(path, "{\"require_approval_for_deploy\": true}").json();
 
