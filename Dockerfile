@@ -7,11 +7,10 @@ COPY .mvn .mvn
 RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 RUN ./mvnw -B -q package -DskipTests \
- && java -Djarmode=tools -jar target/dbplane.jar extract --destination /app \
- # The image always runs against a PostgreSQL server (see docker-compose.yml): drop the embedded
- # PostgreSQL binaries (the build platform's, from the pom's embedded-postgres-* profile), a quarter
- # of the jar's size.
- && rm -f /app/lib/embedded-postgres-binaries-*
+ && java -Djarmode=tools -jar target/dbplane.jar extract --destination /app
+# The image always runs against a PostgreSQL server (see docker-compose.yml); the jar carries no
+# embedded PostgreSQL binaries anyway (the embedded default reads them from the local Maven
+# repository, which this stage leaves behind).
 
 FROM eclipse-temurin:21-jre
 RUN groupadd --system dbplane && useradd --system --gid dbplane --uid 10001 --no-create-home dbplane

@@ -128,6 +128,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
 		private String dataPlanePassword;
 
+		private RuntimeException failure;
+
 		OnDemand(EmbeddedPostgresProperties properties, ConfigurableEnvironment environment, Log log) {
 			super("embeddedPostgres", properties);
 			this.environment = environment;
@@ -168,33 +170,57 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 		}
 
 		private synchronized OnDemand started() {
+			if (this.failure != null) {
+				throw this.failure;
+			}
 			if (this.postgres == null) {
-				var dataDir = getSource().dataDir().toAbsolutePath();
 				try {
-					Files.createDirectories(dataDir);
-					var passwordFile = dataDir.resolve(SUPERUSER_PASSWORD_FILE);
-					this.superuserPassword = Files.exists(passwordFile) ? Files.readString(passwordFile).strip()
-							: secret();
-					var builder = EmbeddedPostgres.builder()
-						.setDataDirectory(dataDir)
-						.setCleanDataDirectory(false)
-						.setConnectConfig("password", this.superuserPassword);
-					if (getSource().port() > 0) {
-						builder.setPort(getSource().port());
-					}
-					this.postgres = builder.start();
-					secure(dataDir, passwordFile);
+					start();
 				}
-				catch (IOException ex) {
-					throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, ex);
+				catch (RuntimeException ex) {
+					// Whoever asked for the URL may take a failure for "no URL" and
+					// report
+					// a missing datasource: the reason is logged, and every later
+					// question gets the same failure.
+					this.failure = ex;
+					this.log.error(reason(ex));
+					throw ex;
 				}
-				catch (SQLException ex) {
-					throw new IllegalStateException("Could not secure the embedded PostgreSQL in " + dataDir, ex);
-				}
-				this.log.info("Embedded PostgreSQL listening on 127.0.0.1:" + this.postgres.getPort() + " with data in "
-						+ dataDir);
 			}
 			return this;
+		}
+
+		private static String reason(RuntimeException ex) {
+			var cause = ex.getCause();
+			return (cause != null && cause.getMessage() != null) ? ex.getMessage() + ": " + cause.getMessage()
+					: ex.getMessage();
+		}
+
+		private void start() {
+			var dataDir = getSource().dataDir().toAbsolutePath();
+			try {
+				Files.createDirectories(dataDir);
+				var passwordFile = dataDir.resolve(SUPERUSER_PASSWORD_FILE);
+				this.superuserPassword = Files.exists(passwordFile) ? Files.readString(passwordFile).strip() : secret();
+				var builder = EmbeddedPostgres.builder()
+					.setDataDirectory(dataDir)
+					.setCleanDataDirectory(false)
+					.setPgBinaryResolver(PostgresBinaries.forThisMachine(getSource()))
+					.setConnectConfig("password", this.superuserPassword);
+				if (getSource().port() > 0) {
+					builder.setPort(getSource().port());
+				}
+				this.postgres = builder.start();
+				secure(dataDir, passwordFile);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, ex);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Could not secure the embedded PostgreSQL in " + dataDir, ex);
+			}
+			this.log.info("Embedded PostgreSQL listening on 127.0.0.1:" + this.postgres.getPort() + " with data in "
+					+ dataDir);
 		}
 
 		/**

@@ -26,8 +26,9 @@ class EmbeddedPostgresEnvironmentUnitTests {
 	@Test
 	void whenAUrlArrivesAfterTheEnvironmentWasPreparedThenNoServerStarts() {
 		var environment = new StandardEnvironment();
-		var onDemand = new EmbeddedPostgresEnvironment.OnDemand(new EmbeddedPostgresProperties(this.dataDir, 0),
-				environment, LogFactory.getLog(getClass()));
+		var onDemand = new EmbeddedPostgresEnvironment.OnDemand(
+				new EmbeddedPostgresProperties(this.dataDir, 0, null, null), environment,
+				LogFactory.getLog(getClass()));
 		environment.getPropertySources().addLast(onDemand);
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("late", Map.of("spring.datasource.url", "jdbc:postgresql://db:5432/x")));
