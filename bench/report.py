@@ -69,7 +69,7 @@ def main():
 
     for jvm_dir in sorted(d for d in glob.glob(os.path.join(out, "*")) if os.path.exists(os.path.join(d, "jvm.txt"))):
         jvm = {"java": read(os.path.join(jvm_dir, "jvm.txt")).replace("\n", ": "), "cold": {}, "cases": {}}
-        for mode in ("local-jar", "local-launcher", "embedded-launcher"):
+        for mode in ("local-jar", "local-launcher", "embedded-launcher", "local-launcher-ci", "embedded-launcher-ci"):
             path = os.path.join(jvm_dir, "cold-%s.json" % mode)
             if os.path.exists(path):
                 jvm["cold"][mode] = json.load(open(path))
@@ -95,7 +95,7 @@ def main():
     print(report["load"] or "")
     print()
     print("cold CI: launch, healthy, 1,000 mixed requests over 8 connections, stop")
-    print("%-44s %10s %12s %9s %8s %9s" % ("server", "healthy ms", "requests ms", "p99 ms", "stop ms", "total ms"))
+    print("%-56s %10s %12s %9s %8s %9s" % ("server", "healthy ms", "requests ms", "p99 ms", "stop ms", "total ms"))
     rows = []
     for name, jvm in report["jvms"].items():
         for mode, c in jvm["cold"].items():
@@ -103,7 +103,7 @@ def main():
     if report["prism_cold"]:
         rows.append(("Prism (mock of the vendors' documents)", report["prism_cold"]))
     for label, c in rows:
-        print("%-44s %10d %12d %9s %8d %9d" % (label, c["start_to_healthy_ms"], c["requests_ms"],
+        print("%-56s %10d %12d %9s %8d %9d" % (label, c["start_to_healthy_ms"], c["requests_ms"],
                                                fmt(c["p99_ms"], "%.1f"), c["stop_ms"], c["total_ms"]))
     if report["prism_cold"]:
         for label, c in rows[:-1]:
