@@ -274,3 +274,66 @@ func TestPostgresRoles(t *testing.T) {
 		Branch: "main", Name: "nope"})
 	wantCode(t, err, ps.ErrNotFound, "Not Found")
 }
+
+// TestPostgresRoleRenewResetReassign: a role with a TTL is renewed (its password not shown
+// again), its password is reset (a new one, shown once), and what it owns is reassigned to
+// another role, named by its username without the branch suffix as pscale's example does; a
+// role without TTL cannot be renewed, an unknown successor is refused, and a MySQL database
+// has no roles to do any of it to.
+func TestPostgresRoleRenewResetReassign(t *testing.T) {
+	e := loadEnv(t)
+	c := client(t, e, e.tokenID, e.token)
+	db := readyDatabase(t, c, e, "go-role-ops", ps.DatabaseEnginePostgres, "PS_5_AWS_X86")
+
+	created, err := c.PostgresRoles.Create(ctx(t), &ps.CreatePostgresRoleRequest{Organization: e.org,
+		Database: db, Branch: "main", Name: "app", TTL: 600, InheritedRoles: []string{"postgres"}})
+	if err != nil {
+		t.Fatalf("PostgresRoles.Create: %v", err)
+	}
+	heir, err := c.PostgresRoles.Create(ctx(t), &ps.CreatePostgresRoleRequest{Organization: e.org,
+		Database: db, Branch: "main", Name: "heir", InheritedRoles: []string{"postgres"}})
+	if err != nil {
+		t.Fatalf("PostgresRoles.Create: %v", err)
+	}
+
+	renewed, err := c.PostgresRoles.Renew(ctx(t), &ps.RenewPostgresRoleRequest{Organization: e.org,
+		Database: db, Branch: "main", RoleId: created.ID})
+	if err != nil || renewed.ID != created.ID || renewed.Username != created.Username || renewed.Password != "" {
+		t.Fatalf("PostgresRoles.Renew: %+v, %v", renewed, err)
+	}
+	_, err = c.PostgresRoles.Renew(ctx(t), &ps.RenewPostgresRoleRequest{Organization: e.org,
+		Database: db, Branch: "main", RoleId: heir.ID})
+	wantCode(t, err, ps.ErrRetry, "has no ttl")
+
+	reset, err := c.PostgresRoles.ResetPassword(ctx(t), &ps.ResetPostgresRolePasswordRequest{Organization: e.org,
+		Database: db, Branch: "main", RoleId: created.ID})
+	if err != nil || reset.ID != created.ID || reset.Username != created.Username ||
+		!strings.HasPrefix(reset.Password, "pscale_pw_") || reset.Password == created.Password {
+		t.Fatalf("PostgresRoles.ResetPassword: %+v, %v", reset, err)
+	}
+
+	baseUsername := heir.Username[:strings.LastIndex(heir.Username, ".")]
+	if err := c.PostgresRoles.ReassignObjects(ctx(t), &ps.ReassignPostgresRoleObjectsRequest{Organization: e.org,
+		Database: db, Branch: "main", RoleId: created.ID, Successor: baseUsername}); err != nil {
+		t.Fatalf("PostgresRoles.ReassignObjects: %v", err)
+	}
+	err = c.PostgresRoles.ReassignObjects(ctx(t), &ps.ReassignPostgresRoleObjectsRequest{Organization: e.org,
+		Database: db, Branch: "main", RoleId: created.ID, Successor: "nobody"})
+	wantCode(t, err, ps.ErrRetry, "successor nobody is not another role of this branch")
+	got, err := c.PostgresRoles.Get(ctx(t), &ps.GetPostgresRoleRequest{Organization: e.org, Database: db,
+		Branch: "main", RoleId: created.ID})
+	if err != nil || got.ID != created.ID {
+		t.Fatalf("PostgresRoles.Get after reassign: %+v, %v", got, err)
+	}
+
+	mysql := readyDatabase(t, c, e, "go-role-ops-mysql", ps.DatabaseEngineMySQL, "PS_10")
+	_, err = c.PostgresRoles.Renew(ctx(t), &ps.RenewPostgresRoleRequest{Organization: e.org, Database: mysql,
+		Branch: "main", RoleId: created.ID})
+	wantCode(t, err, ps.ErrNotFound, "Not Found")
+	_, err = c.PostgresRoles.ResetPassword(ctx(t), &ps.ResetPostgresRolePasswordRequest{Organization: e.org,
+		Database: mysql, Branch: "main", RoleId: created.ID})
+	wantCode(t, err, ps.ErrNotFound, "Not Found")
+	err = c.PostgresRoles.ReassignObjects(ctx(t), &ps.ReassignPostgresRoleObjectsRequest{Organization: e.org,
+		Database: mysql, Branch: "main", RoleId: created.ID, Successor: "postgres"})
+	wantCode(t, err, ps.ErrNotFound, "Not Found")
+}

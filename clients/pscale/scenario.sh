@@ -238,10 +238,38 @@ run "branch create --wait (PostgreSQL: pscale sends cluster_name PS_DEV, its MyS
 run "role create on feature" \
   '. as $r | .name == "app" and (.password | startswith("pscale_pw_")) and (.username | length) > 0
    and (.database_url | startswith("postgresql://" + $r.username + ":" + $r.password + "@") and contains("/postgres?"))' \
-  role create "$pg_renamed" feature app --inherited-roles pg_read_all_data,pg_write_all_data --org "$org" "${as_token[@]}"
+  role create "$pg_renamed" feature app --inherited-roles pg_read_all_data,pg_write_all_data --ttl 1h \
+  --org "$org" "${as_token[@]}"
 role_id=$(jq -r '.id // empty' "$out")
+old_url=$(jq -r '.database_url // empty' "$out")
 run "role list shows it, without its password" 'length == 1 and .[0].name == "app" and (.[0].password // "") == ""' \
   role list "$pg_renamed" feature --org "$org" "${as_token[@]}"
+run "role renew: the same role, its password not shown again" ".id == \"$role_id\" and (.password // \"\") == \"\"" \
+  role renew "$pg_renamed" feature "$role_id" --org "$org" "${as_token[@]}"
+run "role reset --force: a new password, shown once, in its database_url" \
+  ". as \$r | .id == \"$role_id\" and (.password | startswith(\"pscale_pw_\"))
+   and (\"$old_url\" | contains(\$r.password) | not) and (.database_url | contains(\$r.password))" \
+  role reset "$pg_renamed" feature "$role_id" --force --org "$org" "${as_token[@]}"
+new_url=$(jq -r '.database_url // empty' "$out")
+# The local proxy offers no TLS: the URL's sslmode=verify-full becomes disable (README, "Connecting").
+step=$((step + 1))
+echo "# psql <role reset's database_url> -c 'select session_user' (and the old password)"
+if command -v psql >/dev/null 2>&1; then
+  new_user=$(psql "${new_url/sslmode=verify-full/sslmode=disable}" -Atc 'select session_user' 2>&1)
+  old_user=$(psql "${old_url/sslmode=verify-full/sslmode=disable}" -Atc 'select session_user' 2>&1)
+  echo "$new_user"
+  echo "$old_user"
+  if [ -n "$new_url" ] && [[ "$new_user" == pscale_api_* ]] && [[ "$old_user" == *"authentication failed"* ]]; then
+    echo "ok $step - the reset password logs in and the old one no longer does"
+  else
+    echo "not ok $step - the reset password logs in and the old one no longer does"
+  fi
+else
+  echo "not ok $step - checking the reset password needs psql (Debian's postgresql-client), which is not installed"
+fi
+run "role reassign --force --successor postgres" \
+  ".result == \"objects reassigned\" and .role_id == \"$role_id\" and .successor == \"postgres\"" \
+  role reassign "$pg_renamed" feature "$role_id" --successor postgres --force --org "$org" "${as_token[@]}"
 run "role delete --force --successor postgres" 'true' \
   role delete "$pg_renamed" feature "$role_id" --successor postgres --force --org "$org" "${as_token[@]}"
 run "role list is empty again" 'length == 0' role list "$pg_renamed" feature --org "$org" "${as_token[@]}"

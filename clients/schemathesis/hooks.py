@@ -8,9 +8,9 @@ clients/README.md:
   that those answers are still checked for their shape and content type;
 - PlanetScale's ClusterSizeSku.default_vtgate may be null (PostgreSQL sizes have no vtgate; the
   planetscale-go fixtures of the real API show null there);
-- a PostgreSQL role's password may be null in every answer but its create's (the document calls it
-  "available only after create" yet types it a non-null string; CONTRACT.md has reads carry null,
-  as passwords' plain_text, which the document does mark nullable).
+- a PostgreSQL role's password may be null in every answer but its create's and reset's (the
+  document calls it "available only after create" yet types it a non-null string; CONTRACT.md has
+  reads and renew carry null, as passwords' plain_text, which the document does mark nullable).
 
 Nothing else of the documents is changed.
 
@@ -81,14 +81,14 @@ def allow_null_default_vtgate(raw_schema):
 
 def allow_null_role_password(raw_schema):
     roles = "/organizations/{organization}/databases/{database}/branches/{branch}/roles"
-    for path in (roles, roles + "/{id}", roles + "/default"):
-        for method in ("get", "patch"):
-            operation = raw_schema["paths"].get(path, {}).get(method)
-            if operation is None:
-                continue
-            schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
-            role = schema["properties"]["data"]["items"] if "data" in schema.get("properties", {}) else schema
-            role["properties"]["password"]["nullable"] = True
+    reads = [(path, method) for path in (roles, roles + "/{id}", roles + "/default") for method in ("get", "patch")]
+    for path, method in reads + [(roles + "/{id}/renew", "post")]:
+        operation = raw_schema["paths"].get(path, {}).get(method)
+        if operation is None:
+            continue
+        schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        role = schema["properties"]["data"]["items"] if "data" in schema.get("properties", {}) else schema
+        role["properties"]["password"]["nullable"] = True
 
 
 @schemathesis.hook

@@ -106,6 +106,16 @@ public class DataPlane {
 		return enqueue(ProvisioningTask.dropLogin(requireReal(kind), subject, database, username, successor));
 	}
 
+	/**
+	 * Gives what a PostgreSQL login owns to {@code successor} (a username), or to the
+	 * branch's owner role when {@code null}; the login stays ({@code reassign}).
+	 */
+	@Transactional
+	public long reassignOwned(ServerKind kind, String subject, String database, String username,
+			@Nullable String successor) {
+		return enqueue(ProvisioningTask.reassignOwned(requireReal(kind), subject, database, username, successor));
+	}
+
 	/** Whether the task is done. */
 	@Transactional(readOnly = true)
 	public boolean isCompleted(long taskId) {

@@ -45,4 +45,10 @@ interface DataPlaneServer {
 	 */
 	void dropLogin(String database, String username, @Nullable String successor) throws SQLException;
 
+	/**
+	 * Gives what a login owns in the branch's database to {@code successor}, or to the
+	 * branch's owner role when none is given (or it does not exist); the login stays.
+	 */
+	void reassignOwned(String database, String username, @Nullable String successor) throws SQLException;
+
 }

@@ -125,6 +125,11 @@ final class MysqlServer implements DataPlaneServer {
 		execute("drop user if exists " + Sql.myAccount(username));
 	}
 
+	@Override
+	public void reassignOwned(String database, String username, @Nullable String successor) {
+		// A MySQL account owns no objects: there is nothing to hand over.
+	}
+
 	private static String lock(@Nullable Instant expiresAt) {
 		return (expiresAt != null && !expiresAt.isAfter(Instant.now())) ? " account lock" : " account unlock";
 	}

@@ -208,12 +208,9 @@ final class PostgresServer implements DataPlaneServer {
 			if (!exists(connection, "select 1 from pg_roles where rolname = ?", username)) {
 				return;
 			}
-			var heir = (successor != null && !successor.equals(username)
-					&& exists(connection, "select 1 from pg_roles where rolname = ?", successor)) ? successor
-							: owner(database);
 			if (exists(connection, "select 1 from pg_database where datname = ?", database)) {
 				try (var inDatabase = connect(database); var there = inDatabase.createStatement()) {
-					there.execute("reassign owned by " + Sql.pg(username) + " to " + Sql.pg(heir));
+					reassign(connection, there, database, username, successor);
 					there.execute("drop owned by " + Sql.pg(username));
 				}
 			}
@@ -224,6 +221,30 @@ final class PostgresServer implements DataPlaneServer {
 			}
 			statement.execute("drop role if exists " + Sql.pg(username));
 		}
+	}
+
+	@Override
+	public void reassignOwned(String database, String username, @Nullable String successor) throws SQLException {
+		try (var connection = connect(null)) {
+			if (!exists(connection, "select 1 from pg_roles where rolname = ?", username)
+					|| !exists(connection, "select 1 from pg_database where datname = ?", database)) {
+				return;
+			}
+			try (var inDatabase = connect(database); var there = inDatabase.createStatement()) {
+				reassign(connection, there, database, username, successor);
+			}
+		}
+	}
+
+	/**
+	 * REASSIGN OWNED in the branch's database ({@code there}): to {@code successor} when
+	 * it is another existing login, else to the branch's owner role.
+	 */
+	private static void reassign(Connection admin, Statement there, String database, String username,
+			@Nullable String successor) throws SQLException {
+		var heir = (successor != null && !successor.equals(username)
+				&& exists(admin, "select 1 from pg_roles where rolname = ?", successor)) ? successor : owner(database);
+		there.execute("reassign owned by " + Sql.pg(username) + " to " + Sql.pg(heir));
 	}
 
 	private void alterIfExists(String username, String change) throws SQLException {

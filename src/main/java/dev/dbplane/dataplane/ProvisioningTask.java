@@ -153,6 +153,16 @@ class ProvisioningTask {
 		return task;
 	}
 
+	/**
+	 * Gives what a PostgreSQL login owns to {@code successor}, or to the branch's owner.
+	 */
+	static ProvisioningTask reassignOwned(ServerKind server, String subject, String database, String username,
+			@Nullable String successor) {
+		var task = onLogin(server, TaskAction.REASSIGN_OWNED, subject, database, username);
+		task.successor = (successor != null) ? DataPlaneNames.requireUsername(successor) : null;
+		return task;
+	}
+
 	/** Done: the verifier is no longer needed, so it is not kept. */
 	void complete(Instant now) {
 		this.completedAt = now;

@@ -148,6 +148,7 @@ class ProvisioningWorker implements SmartLifecycle {
 			case SET_EXPIRY -> server.setExpiry(task.databaseName(), task.username(), task.expiresAt());
 			case EXPIRE_LOGIN -> server.expire(task.databaseName(), task.username());
 			case DROP_LOGIN -> server.dropLogin(task.databaseName(), task.username(), task.successor());
+			case REASSIGN_OWNED -> server.reassignOwned(task.databaseName(), task.username(), task.successor());
 		}
 	}
 

@@ -38,7 +38,7 @@ final class BranchAccesses {
 				"connect_production_read_only_branch");
 	}
 
-	/** Deleting passwords and roles, and resetting roles. */
+	/** Deleting passwords and roles, and resetting and reassigning roles. */
 	static List<String> deleteCredential(Branch branch, boolean readOnly) {
 		return split(branch, readOnly, "delete_branch_password", "delete_production_branch_password",
 				"delete_production_read_only_branch_password");

@@ -251,6 +251,17 @@ class BranchProvisioning implements ProvisioningListener {
 		}
 	}
 
+	/**
+	 * Gives what a PostgreSQL login owns to {@code successor} (a username), else to the
+	 * branch's owner; the login stays.
+	 */
+	void reassignOwned(Branch branch, Database database, String username, String successor) {
+		if (serves(database.getKind())) {
+			this.dataPlane.reassignOwned(server(database.getKind()), BRANCH + branch.getId(), databaseName(branch),
+					username, successor);
+		}
+	}
+
 	/** Records a branch provisioned once its last task is done. */
 	@Override
 	public void completed(CompletedTask task) {

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import dev.dbplane.security.Secrets;
+import dev.dbplane.web.ApiException;
 
 /**
  * A role of a PostgreSQL branch: a login with the predefined roles it inherits. Its
@@ -111,6 +112,15 @@ class BranchRole {
 		this.passwordVerifier = Credentials.scramSha256Verifier(secret);
 		this.updatedAt = now;
 		return secret;
+	}
+
+	/** Only a role with a TTL can be renewed: by its TTL again, from now. */
+	void renew(Instant now) {
+		if (this.ttlSeconds == null) {
+			throw ApiException.invalid("Role " + this.name + " has no ttl, so it cannot be renewed");
+		}
+		this.expiresAt = now.plusSeconds(this.ttlSeconds);
+		this.updatedAt = now;
 	}
 
 	/** Applies a PATCH: a non-null value replaces the stored one. */

@@ -11,4 +11,6 @@ interface BranchRoleRepository extends JpaRepository<BranchRole, String>, JpaSpe
 
 	Optional<BranchRole> findByBranchIdAndDefaultRoleTrue(String branchId);
 
+	Optional<BranchRole> findByBranchIdAndUsername(String branchId, String username);
+
 }

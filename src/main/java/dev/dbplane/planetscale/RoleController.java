@@ -113,6 +113,59 @@ class RoleController {
 		return this.roles.update(organization, database, branch, id, request);
 	}
 
+	// renew and reset: the document declares no request body; planetscale-go (and pscale
+	// through it) sends {} with Content-Type application/json. No body is read, so that
+	// and
+	// none both work.
+	@Operation(summary = "Renew a role",
+			description = "By its ttl again, from now; only one with a ttl. planetscale-go "
+					+ "and pscale send an empty JSON object, which the document does not declare: any body is ignored.")
+	@PostMapping("/{id}/renew")
+	RoleResponse renew(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id) {
+		return this.roles.renew(organization, database, branch, id);
+	}
+
+	@Operation(summary = "Reset a role's password",
+			description = "Answers 200 with the role and its new password, shown this once; the old one stops "
+					+ "working. Any body (the clients send an empty JSON object) is ignored.")
+	@PostMapping("/{id}/reset")
+	RoleResponse reset(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id) {
+		return this.roles.reset(organization, database, branch, id);
+	}
+
+	@Operation(summary = "Reassign what a role owns to another role",
+			description = "Answers 204. successor (required) is another role of the branch: its id, or its username "
+					+ "with or without the branch's suffix. The role stays.")
+	@PostMapping("/{id}/reassign")
+	ResponseEntity<Void> reassign(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					examples = @ExampleObject(value = "{\"successor\": \"postgres\"}"))) @RequestBody(
+							required = false) RoleReassignRequest request) {
+		this.roles.reassign(organization, database, branch, id, (request != null) ? request.successor() : null);
+		return ResponseEntity.noContent().build();
+	}
+
 	@Operation(summary = "Delete a role",
 			description = "Answers 204. successor (query, or JSON body as pscale sends it) names the role that "
 					+ "takes over what it owns.")

@@ -133,17 +133,73 @@ class RoleService {
 	RoleResponse.Reset resetDefault(String organizationName, String databaseName, String branchName) {
 		var at = branch(organizationName, databaseName, branchName);
 		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.deleteCredential(at.branch(), false));
-		var id = defaultRole(at).getId();
-		var secret = this.separately.execute((status) -> {
-			var role = this.roles.findById(id).orElseThrow(() -> ApiException.notFound("Not Found"));
-			var reset = role.resetPassword(now());
+		var reset = resetPassword(at, defaultRole(at).getId());
+		return new RoleResponse.Reset(reset.username(), reset.password(), reset.accessHostUrl());
+	}
+
+	/**
+	 * A new password for a role, shown this once in the role it answers; the old one
+	 * stops working. Answers once the login has it (or the wait is over).
+	 */
+	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
+			multiplier = 2, maxDelay = 200)
+	RoleResponse reset(String organizationName, String databaseName, String branchName, String id) {
+		return resetPassword(branch(organizationName, databaseName, branchName), id);
+	}
+
+	private RoleResponse resetPassword(BranchService.At at, String id) {
+		var reset = this.separately.execute((status) -> {
+			var role = role(at, id);
+			this.callers.requireAnyDatabaseAccess(at.database(),
+					BranchAccesses.deleteCredential(at.branch(), role.isReadOnly()));
+			var now = now();
+			var secret = role.resetPassword(now);
 			this.roles.flush();
-			this.provisioning.resetPassword(at.branch(), at.database(), role.getUsername(), reset);
-			return reset;
+			this.provisioning.resetPassword(at.branch(), at.database(), role.getUsername(), secret);
+			return respond(role, at, secret, now);
 		});
 		this.provisioning.awaitBranch(Engine.POSTGRESQL, at.branch().getId());
-		var role = this.roles.findById(id).orElseThrow(() -> ApiException.notFound("Not Found"));
-		return new RoleResponse.Reset(role.getUsername(), secret, this.branches.accessHost(at.database()));
+		return reset;
+	}
+
+	/**
+	 * Renews a role with a ttl: by its ttl again, from now; an expired login works again.
+	 * Answers once the login has its new expiry (or the wait is over).
+	 */
+	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
+			multiplier = 2, maxDelay = 200)
+	RoleResponse renew(String organizationName, String databaseName, String branchName, String id) {
+		var at = branch(organizationName, databaseName, branchName);
+		var renewed = this.separately.execute((status) -> {
+			var role = role(at, id);
+			this.callers.requireAnyDatabaseAccess(at.database(),
+					BranchAccesses.writeRole(at.branch(), role.isReadOnly()));
+			var now = now();
+			role.renew(now);
+			this.roles.flush();
+			this.provisioning.renewLogin(at.branch(), at.database(), role.getUsername(), role.getExpiresAt());
+			return respond(role, at, null, now);
+		});
+		this.provisioning.awaitBranch(Engine.POSTGRESQL, at.branch().getId());
+		return renewed;
+	}
+
+	/**
+	 * Gives what a role owns in its branch's database to {@code successor}, another role
+	 * of the branch; the role stays. Answers once that is done (or the wait is over).
+	 */
+	void reassign(String organizationName, String databaseName, String branchName, String id, String successor) {
+		var at = branch(organizationName, databaseName, branchName);
+		this.separately.executeWithoutResult((status) -> {
+			var role = role(at, id);
+			this.callers.requireAnyDatabaseAccess(at.database(),
+					BranchAccesses.deleteCredential(at.branch(), role.isReadOnly()));
+			if (successor == null || successor.isBlank()) {
+				throw ApiException.invalid("successor is required");
+			}
+			this.provisioning.reassignOwned(at.branch(), at.database(), role.getUsername(), heir(at, role, successor));
+		});
+		this.provisioning.awaitBranch(Engine.POSTGRESQL, at.branch().getId());
 	}
 
 	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
@@ -166,8 +222,8 @@ class RoleService {
 	}
 
 	/**
-	 * Deletes a role. {@code successor}, another role of the branch, would take over what
-	 * the role owns once the data plane holds objects; it must exist.
+	 * Deletes a role. {@code successor}, another role of the branch, takes over what the
+	 * role owns; it must exist.
 	 */
 	@Transactional
 	void delete(String organizationName, String databaseName, String branchName, String id, String successor) {
@@ -178,18 +234,32 @@ class RoleService {
 		if (role.isDefaultRole()) {
 			throw ApiException.invalid("The default role cannot be deleted; reset its password instead");
 		}
-		String heirUsername = null;
-		if (successor != null && !successor.isBlank() && !successor.equals(BranchRole.DEFAULT_NAME)) {
-			var heir = this.roles.findByBranchIdAndId(at.branch().getId(), successor);
-			if (heir.isEmpty() || heir.get().getId().equals(role.getId())) {
-				throw ApiException.invalid("successor " + successor + " is not another role of this branch");
-			}
-			heirUsername = heir.get().getUsername();
-		}
+		var heirUsername = (successor != null && !successor.isBlank()) ? heir(at, role, successor) : null;
 		this.roles.delete(role);
 		// Without a successor, what the role owns goes to the branch's owner, which the
 		// default role acts as.
 		this.provisioning.dropLogin(at.branch(), at.database(), role.getUsername(), heirUsername);
+	}
+
+	/**
+	 * The username of the role that takes over what {@code role} owns: {@code successor}
+	 * is another role of the branch, by id or by username with or without the branch's
+	 * suffix, as the document says. {@code null} for the default role, whose sessions act
+	 * as the branch's owner role, which then takes it over.
+	 */
+	private String heir(BranchService.At at, BranchRole role, String successor) {
+		var branchId = at.branch().getId();
+		var heir = this.roles.findByBranchIdAndId(branchId, successor)
+			.or(() -> this.roles.findByBranchIdAndUsername(branchId, successor))
+			.or(() -> this.roles.findByBranchIdAndUsername(branchId, successor + "." + branchId));
+		if (heir.isEmpty() && successor.equals(BranchRole.DEFAULT_NAME) && !role.isDefaultRole()) {
+			// the default role, not made yet
+			return null;
+		}
+		if (heir.isEmpty() || heir.get().getId().equals(role.getId())) {
+			throw ApiException.invalid("successor " + successor + " is not another role of this branch");
+		}
+		return heir.get().isDefaultRole() ? null : heir.get().getUsername();
 	}
 
 	private BranchRole defaultRole(BranchService.At at) {

@@ -170,6 +170,29 @@ class PostgresServerIntegrationTests {
 	}
 
 	@Test
+	void whenOwnedObjectsReassignedThenTheSuccessorOwnsThemAndTheLoginStillLogsIn() throws SQLException {
+		var first = login("first", List.of("postgres"), null);
+		login("heir", List.of("postgres"), null);
+		try (var connection = postgres(this.database, user("first"), first)) {
+			execute(connection, "set role none");
+			execute(connection, "create table own (id int)");
+		}
+		this.server.reassignOwned(this.database, user("first"), user("heir"));
+		this.server.reassignOwned(this.database, user("first"), user("heir"));
+		try (var admin = admin(this.database)) {
+			assertThat(column(admin, "select tableowner from pg_tables where tablename = 'own'"))
+				.containsExactly(user("heir"));
+		}
+		this.server.reassignOwned(this.database, user("heir"), null);
+		try (var connection = postgres(this.database, user("first"), first)) {
+			assertThat(column(connection, "select tableowner from pg_tables where tablename = 'own'"))
+				.as("no successor: the branch's owner role")
+				.containsExactly(PostgresServer.owner(this.database));
+		}
+		this.server.reassignOwned(this.database, user("nobody"), null);
+	}
+
+	@Test
 	void whenDatabaseDroppedThenItAndItsLoginsAreGone() throws SQLException {
 		login("postgres", List.of("postgres"), null);
 		this.server.dropDatabase(this.database, List.of());

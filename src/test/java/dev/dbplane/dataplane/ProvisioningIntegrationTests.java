@@ -430,6 +430,11 @@ class ProvisioningIntegrationTests extends IntegrationTest {
 			this.delegate.dropLogin(database, username, successor);
 		}
 
+		@Override
+		public void reassignOwned(String database, String username, String successor) throws SQLException {
+			this.delegate.reassignOwned(database, username, successor);
+		}
+
 	}
 
 }

@@ -45,7 +45,10 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/roles",
 				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/roles/default",
 				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/roles/reset-default",
-				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/roles/{id}");
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/roles/{id}",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/roles/{id}/renew",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/roles/{id}/reset",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/roles/{id}/reassign");
 	}
 
 	@Test

@@ -125,6 +125,78 @@ class BranchCredentialsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void whenARoleIsResetThenOnlyItsNewPasswordLogsIn() throws SQLException {
+		readyDatabase("pg", "postgresql", "PS_5_AWS_X86");
+		var devId = branch("pg", "dev");
+		var role = post(roles("pg", "dev"), "{\"name\": \"app\", \"inherited_roles\": [\"postgres\"]}");
+		postgres(role, "postgres").close();
+
+		var reset = this.api.post(roles("pg", "dev") + "/" + role.get("id").asString() + "/reset", "{}");
+
+		assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+		try (var connection = postgres(reset.json(), "postgres")) {
+			assertThat(column(connection, "select current_database()")).containsExactly("ps_" + devId);
+		}
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> postgres(role, "postgres").close());
+	}
+
+	@Test
+	void whenAnExpiredRoleIsRenewedThenItsLoginIsValidUntilItsNewExpiryAndLogsInAgain() throws SQLException {
+		var mainId = readyDatabase("pg", "postgresql", "PS_5_AWS_X86");
+		var role = post(roles("pg", "main"), "{\"name\": \"short\", \"ttl\": 3600}");
+		var username = role.get("username").asString();
+		// As if its hour had passed: the login's VALID UNTIL and the record's expiry.
+		this.jdbc.execute("alter role \"" + username + "\" valid until '2000-01-01T00:00:00Z'");
+		this.jdbc.update("update planetscale_branch_role set expires_at = now() - interval '1 minute' where id = ?",
+				role.get("id").asString());
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> postgres(role, "postgres").close());
+
+		var renewed = this.api.post(roles("pg", "main") + "/" + role.get("id").asString() + "/renew", "{}");
+
+		assertThat(renewed.status()).as(renewed.toString()).isEqualTo(200);
+		var expiresAt = Instant.parse(renewed.json().get("expires_at").asString());
+		settled(mainId);
+		assertThat(this.jdbc
+			.queryForObject("select rolvaliduntil from pg_roles where rolname = ?", java.sql.Timestamp.class, username)
+			.toInstant()).isEqualTo(expiresAt);
+		try (var connection = postgres(role, "postgres")) {
+			assertThat(column(connection, "select current_database()")).containsExactly("ps_" + mainId);
+		}
+	}
+
+	@Test
+	void whenARoleIsReassignedThenWhatItOwnsInItsBranchIsTheSuccessorsAndItStays() throws SQLException {
+		var mainId = readyDatabase("pg", "postgresql", "PS_5_AWS_X86");
+		var from = post(roles("pg", "main"), "{\"name\": \"from\", \"inherited_roles\": [\"postgres\"]}");
+		var heir = post(roles("pg", "main"), "{\"name\": \"heir\", \"inherited_roles\": [\"postgres\"]}");
+		try (var connection = postgres(from, "postgres")) {
+			// Out of the owner role: this table is the login's own.
+			execute(connection, "set role none");
+			execute(connection, "create table own (id int)");
+		}
+
+		var reassigned = this.api.post(roles("pg", "main") + "/" + from.get("id").asString() + "/reassign",
+				"{\"successor\": \"" + heir.get("base_username").asString() + "\"}");
+
+		assertThat(reassigned.status()).as(reassigned.toString()).isEqualTo(204);
+		try (var connection = postgres(heir, "postgres")) {
+			assertThat(column(connection, "select tableowner from pg_tables where tablename = 'own'"))
+				.containsExactly(heir.get("username").asString());
+		}
+		postgres(from, "ps_" + mainId).close();
+
+		var toOwner = this.api.post(roles("pg", "main") + "/" + heir.get("id").asString() + "/reassign",
+				"{\"successor\": \"postgres\"}");
+
+		assertThat(toOwner.status()).as(toOwner.toString()).isEqualTo(204);
+		try (var connection = postgres(heir, "postgres")) {
+			assertThat(column(connection, "select tableowner from pg_tables where tablename = 'own'"))
+				.as("the default role's objects are the branch's owner role's")
+				.containsExactly("ps_" + mainId + ".owner");
+		}
+	}
+
+	@Test
 	void whenMysqlPasswordsAreCreatedThenTheyLogInToTheirBranchOnlyWithTheirRoles() throws SQLException {
 		var mainId = readyDatabase("app", "mysql", "PS_10");
 		var admin = post(passwords("app", "main"), "{\"name\": \"admin\", \"role\": \"admin\"}");

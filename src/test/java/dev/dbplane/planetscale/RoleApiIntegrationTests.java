@@ -239,6 +239,228 @@ class RoleApiIntegrationTests extends IntegrationTest {
 		assertThat(rows()).isEqualTo(2);
 	}
 
+	@Test
+	void whenARoleIsRenewedThenItIs200WithItsExpiryFromNowAndNoPassword() {
+		var role = this.api.post(roles("dev"), "{\"name\": \"temp\", \"ttl\": 3600}").json();
+		var id = role.get("id").asString();
+		this.jdbc.update("update planetscale_branch_role set expires_at = now() - interval '1 minute' where id = ?",
+				id);
+		assertThat(this.api.get(roles("dev") + "/" + id).json().get("expired").asBoolean()).isTrue();
+		var before = java.time.Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+		// as planetscale-go sends it: {} as JSON
+		var renewed = this.api.post(roles("dev") + "/" + id + "/renew", "{}");
+		var bare = this.api.send("POST", roles("dev") + "/" + id + "/renew", (String) null, null);
+
+		assertThat(renewed.status()).as(renewed.toString()).isEqualTo(200);
+		assertThat(renewed.contentType()).startsWith("application/json");
+		var json = renewed.json();
+		assertThat(names(json)).containsExactlyInAnyOrderElementsOf(ROLE_FIELDS);
+		assertThat(json.get("id").asString()).isEqualTo(id);
+		assertThat(json.get("password").isNull()).isTrue();
+		assertThat(json.get("expired").asBoolean()).isFalse();
+		assertThat(json.get("ttl").asInt()).isEqualTo(3600);
+		assertThat(json.get("expires_at").asString()).matches(TIMESTAMP);
+		assertThat(java.time.Instant.parse(json.get("expires_at").asString())).isAfterOrEqualTo(before);
+		assertThat(bare.status()).as(bare.toString()).isEqualTo(200);
+		assertThat(this.api.get(roles("dev") + "/" + id).json().get("expired").asBoolean()).isFalse();
+	}
+
+	@Test
+	void whenARoleWithoutTtlIsRenewedThenItIs422AndUnchanged() {
+		var role = this.api.post(roles("dev"), "{\"name\": \"forever\"}").json();
+		var id = role.get("id").asString();
+		var stored = storedRole(id);
+
+		var renewed = this.api.post(roles("dev") + "/" + id + "/renew", "{}");
+
+		assertThat(renewed.toString()).isEqualTo(
+				"422 {\"code\":\"unprocessable\",\"message\":\"Role forever has no ttl, so it cannot be renewed\"}");
+		assertThat(storedRole(id)).isEqualTo(stored);
+	}
+
+	@Test
+	void whenARoleIsResetThenItIs200WithANewPasswordOnceAndOnlyItsVerifierChanges() {
+		var role = this.api.post(roles("dev"), "{\"name\": \"app\", \"inherited_roles\": [\"postgres\"]}").json();
+		var id = role.get("id").asString();
+		var verifier = verifier(id);
+
+		var reset = this.api.post(roles("dev") + "/" + id + "/reset", "{}");
+
+		assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+		var json = reset.json();
+		assertThat(names(json)).containsExactlyInAnyOrderElementsOf(ROLE_FIELDS);
+		assertThat(json.get("id").asString()).isEqualTo(id);
+		assertThat(json.get("username").asString()).isEqualTo(role.get("username").asString());
+		assertThat(json.get("password").asString()).matches("^pscale_pw_[A-Za-z0-9]{43}$")
+			.isNotEqualTo(role.get("password").asString());
+		assertThat(json.get("inherited_roles").toString()).isEqualTo("[\"postgres\"]");
+		assertThat(verifier(id)).isNotEqualTo(verifier).startsWith("SCRAM-SHA-256$");
+		assertThat(this.api.get(roles("dev") + "/" + id).json().get("password").isNull()).isTrue();
+		var defaultId = this.api.get(roles("dev") + "/default").json().get("id").asString();
+		var resetDefault = this.api.send("POST", roles("dev") + "/" + defaultId + "/reset", (String) null, null);
+		assertThat(resetDefault.status()).as(resetDefault.toString()).isEqualTo(200);
+		assertThat(resetDefault.json().get("default").asBoolean()).isTrue();
+		assertThat(resetDefault.json().get("password").asString()).startsWith("pscale_pw_");
+	}
+
+	@Test
+	void whenARoleIsReassignedThenItIs204AndTheRoleStays() {
+		var from = this.api.post(roles("dev"), "{\"name\": \"from\", \"inherited_roles\": [\"postgres\"]}").json();
+		var heir = this.api.post(roles("dev"), "{\"name\": \"heir\", \"inherited_roles\": [\"postgres\"]}").json();
+		var path = roles("dev") + "/" + from.get("id").asString() + "/reassign";
+
+		// the successor by id, by username, by username without the branch's suffix
+		// (pscale's example), and the default role
+		for (var successor : List.of(heir.get("id").asString(), heir.get("username").asString(),
+				heir.get("base_username").asString(), "postgres")) {
+			var reassigned = this.api.post(path, "{\"successor\": \"" + successor + "\"}");
+			assertThat(reassigned.status()).as(successor + ": " + reassigned).isEqualTo(204);
+			assertThat(reassigned.body()).isEmpty();
+		}
+		assertThat(this.api.get(roles("dev") + "/" + from.get("id").asString()).status()).isEqualTo(200);
+		assertThat(rows()).isEqualTo(2);
+	}
+
+	@Test
+	void whenAReassignIsInvalidThenItIsRefusedAndNothingIsAskedOfTheDataPlane() {
+		var role = this.api.post(roles("dev"), "{\"name\": \"from\"}").json();
+		var path = roles("dev") + "/" + role.get("id").asString() + "/reassign";
+		var tasks = tasks();
+
+		var none = this.api.send("POST", path, (String) null, null);
+		var empty = this.api.post(path, "{}");
+		var blank = this.api.post(path, "{\"successor\": \" \"}");
+		var nobody = this.api.post(path, "{\"successor\": \"nobody\"}");
+		var itself = this.api.post(path, "{\"successor\": \"" + role.get("id").asString() + "\"}");
+		var itselfByName = this.api.post(path, "{\"successor\": \"" + role.get("base_username").asString() + "\"}");
+		var number = this.api.post(path, "{\"successor\": 5}");
+		var malformed = this.api.post(path, "{\"successor\": ");
+		var text = this.api.send("POST", path, "successor=postgres", "text/plain");
+		var nul = this.api.post(path, "{\"successor\": \"a\\u0000b\"}");
+		var defaultId = this.api.get(roles("dev") + "/default").json().get("id").asString();
+		var defaultToItself = this.api.post(roles("dev") + "/" + defaultId + "/reassign",
+				"{\"successor\": \"postgres\"}");
+
+		for (var missing : List.of(none, empty, blank)) {
+			assertThat(missing.toString())
+				.isEqualTo("422 {\"code\":\"unprocessable\",\"message\":\"successor is required\"}");
+		}
+		assertThat(nobody.toString()).isEqualTo(
+				"422 {\"code\":\"unprocessable\",\"message\":\"successor nobody is not another role of this branch\"}");
+		assertThat(itself.status()).isEqualTo(422);
+		assertThat(itselfByName.status()).isEqualTo(422);
+		assertThat(defaultToItself.status()).isEqualTo(422);
+		assertThat(number.status()).isEqualTo(400);
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(text.status()).isEqualTo(415);
+		assertThat(nul.status()).isEqualTo(400);
+		for (var refused : List.of(none, empty, blank, nobody, itself, itselfByName, number, malformed, text, nul,
+				defaultToItself)) {
+			PlanetScaleEndpoint.assertErrorShape(refused);
+		}
+		assertThat(tasks()).isEqualTo(tasks);
+	}
+
+	@Test
+	void whenTheRoleOrItsBranchIsUnknownThenRenewResetAndReassignAre404() {
+		var role = this.api.post(roles("dev"), "{\"name\": \"x\", \"ttl\": 60}").json();
+		var id = role.get("id").asString();
+
+		for (var action : List.of("renew", "reset", "reassign")) {
+			var body = action.equals("reassign") ? "{\"successor\": \"postgres\"}" : "{}";
+			assertThat(this.api.post(roles("dev") + "/zzzzzzzzzzzz/" + action, body).toString()).as(action)
+				.isEqualTo(NOT_FOUND);
+			assertThat(this.api.post(roles("main") + "/" + id + "/" + action, body).toString()).as(action)
+				.isEqualTo(NOT_FOUND);
+			assertThat(this.api.post(roles("gone") + "/" + id + "/" + action, body).toString()).as(action)
+				.isEqualTo(NOT_FOUND);
+			var badId = this.api.post(roles("dev") + "/NOT-AN-ID/" + action, body);
+			assertThat(badId.status()).as(action).isBetween(400, 499);
+			PlanetScaleEndpoint.assertErrorShape(badId);
+		}
+	}
+
+	@Test
+	void whenTheDatabaseIsMysqlThenRenewResetAndReassignAreNotFound() {
+		this.api.post(databases(this.organization), "{\"name\": \"my\", \"cluster_size\": \"PS_10\"}");
+		var role = this.api.post(roles("dev"), "{\"name\": \"x\", \"ttl\": 60}").json();
+		var path = databases(this.organization) + "/my/branches/main/roles/" + role.get("id").asString();
+
+		assertThat(this.api.post(path + "/renew", "{}").toString()).isEqualTo(NOT_FOUND);
+		assertThat(this.api.post(path + "/reset", "{}").toString()).isEqualTo(NOT_FOUND);
+		assertThat(this.api.post(path + "/reassign", "{\"successor\": \"postgres\"}").toString()).isEqualTo(NOT_FOUND);
+	}
+
+	@Test
+	void whenATokenLacksTheirAccessesThenRenewResetAndReassignAre403AndChangeNothing() {
+		var devRole = this.api.post(roles("dev"), "{\"name\": \"d\", \"ttl\": 60}").json();
+		var reader = this.api
+			.post(roles("main"), "{\"name\": \"r\", \"ttl\": 60, \"inherited_roles\": [\"pg_read_all_data\"]}")
+			.json();
+		var writer = this.api
+			.post(roles("main"), "{\"name\": \"w\", \"ttl\": 60, \"inherited_roles\": [\"pg_write_all_data\"]}")
+			.json();
+		var creator = token(Set.of("create_branch_password", "create_production_read_only_branch_password"));
+		var deleter = token(Set.of("delete_branch_password", "delete_production_read_only_branch_password"));
+		var dev = roles("dev") + "/" + devRole.get("id").asString();
+		var main = roles("main") + "/" + writer.get("id").asString();
+		var mainReader = roles("main") + "/" + reader.get("id").asString();
+		var successor = "{\"successor\": \"postgres\"}";
+		var before = List.of(storedRole(devRole.get("id").asString()), storedRole(writer.get("id").asString()));
+		var tasks = tasks();
+
+		// renew takes create_*_branch_password, reset and reassign
+		// delete_*_branch_password
+		var refusals = List.of(creator.post(dev + "/reset", "{}"), creator.post(dev + "/reassign", successor),
+				creator.post(main + "/renew", "{}"), deleter.post(dev + "/renew", "{}"),
+				deleter.post(main + "/reset", "{}"), deleter.post(main + "/reassign", successor));
+		for (var refused : refusals) {
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+			PlanetScaleEndpoint.assertErrorShape(refused);
+		}
+		assertThat(refusals.get(2).json().get("message").asString()).contains("create_production_branch_password");
+		assertThat(refusals.get(4).json().get("message").asString()).contains("delete_production_branch_password");
+		assertThat(List.of(storedRole(devRole.get("id").asString()), storedRole(writer.get("id").asString())))
+			.isEqualTo(before);
+		assertThat(tasks()).isEqualTo(tasks);
+
+		assertThat(creator.post(dev + "/renew", "{}").status()).isEqualTo(200);
+		assertThat(creator.post(mainReader + "/renew", "{}").status()).isEqualTo(200);
+		assertThat(deleter.post(dev + "/reset", "{}").status()).isEqualTo(200);
+		assertThat(deleter.post(mainReader + "/reset", "{}").status()).isEqualTo(200);
+		assertThat(deleter.post(dev + "/reassign", successor).status()).isEqualTo(204);
+		assertThat(deleter.post(mainReader + "/reassign", successor).status()).isEqualTo(204);
+		var stranger = token(Set.of());
+		assertThat(stranger.post(dev + "/renew", "{}").toString()).isEqualTo(NOT_FOUND);
+	}
+
+	/** A client with a new service token holding {@code accesses} on the database. */
+	private Api token(Set<String> accesses) {
+		var token = this.planetScaleCredentials.issueServiceToken(organizationId(this.organization), "limited",
+				Set.of(), null);
+		if (!accesses.isEmpty()) {
+			this.planetScaleCredentials.grant(token.id(), accesses, this.databaseId);
+		}
+		return api().withHeader("Authorization", token.id() + ":" + token.secret());
+	}
+
+	private String verifier(String id) {
+		return this.jdbc.queryForObject("select password_verifier from planetscale_branch_role where id = ?",
+				String.class, id);
+	}
+
+	private String storedRole(String id) {
+		return this.jdbc.queryForObject("select to_jsonb(r)::text from planetscale_branch_role r where id = ?",
+				String.class, id);
+	}
+
+	/** The data-plane tasks stored for this test's branches. */
+	private long tasks() {
+		return this.jdbc.queryForObject("select count(*) from dataplane_task t join planetscale_branch b "
+				+ "on t.database_name = 'ps_' || b.id where b.database_id = ?", Long.class, this.databaseId);
+	}
+
 	/**
 	 * Where the data plane tells clients to connect, port and all, dbplane being at
 	 * 127.0.0.1.
