@@ -54,9 +54,4 @@ public final class BatchedInserts<T> {
 		return (inserted != null) ? inserted : this.one.test(row);
 	}
 
-	/** How many creates wait for a statement to take their row. */
-	public int waiting() {
-		return this.batcher.waiting();
-	}
-
 }
