@@ -24,8 +24,6 @@ public class PlanetScaleCredentials {
 
 	public static final String SERVICE_TOKEN_PREFIX = "pscale_tkn_";
 
-	public static final String ACCESS_TOKEN_PREFIX = "pscale_oauth_";
-
 	private static final Pattern TOKEN_ID = Pattern.compile("^[a-z0-9]{12}$");
 
 	private static final Pattern SECRET = Pattern.compile("^[A-Za-z0-9_-]{8,256}$");
@@ -95,14 +93,6 @@ public class PlanetScaleCredentials {
 		}
 		grant(id, PlanetScaleAccesses.all(), null);
 		this.serviceTokens.evict(id);
-	}
-
-	@Transactional
-	public Issued issueAccessToken(String organizationId, String name) {
-		var id = Secrets.randomLowerBase36(12);
-		var secret = ACCESS_TOKEN_PREFIX + Secrets.random(40);
-		this.accessTokenRows.save(new PlanetScaleAccessToken(id, organizationId, name, Secrets.hash(secret), now()));
-		return new Issued(id, secret);
 	}
 
 	/** Declares a Bearer token whose value comes from configuration. Idempotent. */
