@@ -219,7 +219,7 @@ public class PlanetScaleCredentials {
 	}
 
 	private Optional<StoredServiceToken> loadServiceToken(String id) {
-		var token = this.tokens.findValidServiceToken(id);
+		var token = this.tokens.findValidServiceToken(id, now());
 		if (token.isEmpty()) {
 			return Optional.empty();
 		}
