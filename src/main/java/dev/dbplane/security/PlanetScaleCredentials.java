@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * PlanetScale service tokens (with their accesses) and Bearer access tokens: issuing,
- * granting, revoking, and checking a presented credential. Secrets are shown once and
- * stored as hashes.
+ * PlanetScale service tokens (issuing, granting and revoking their accesses) and Bearer
+ * access tokens (declared by configuration), and checking a presented credential. Secrets
+ * are shown once and stored as hashes.
  */
 @Service
 public class PlanetScaleCredentials {
