@@ -14,7 +14,11 @@ interface ProvisioningTaskRepository extends JpaRepository<ProvisioningTask, Lon
 	/**
 	 * The next task that is due and whose branch database has no earlier task still
 	 * waiting, locked for this transaction; tasks other replicas hold are skipped, so
-	 * each runs on one replica at a time.
+	 * each runs on one replica at a time. SQL, because the lock is the point: one
+	 * statement that locks only the row it returns ({@code for update of t skip locked}
+	 * with {@code limit 1}), which JPQL cannot write and a lock-mode hint would leave to
+	 * Hibernate's rendering. Due is PostgreSQL's {@code now()}, the one clock every
+	 * replica claiming tasks shares.
 	 */
 	@Query(nativeQuery = true, value = """
 			select t.* from dataplane_task t

@@ -1,7 +1,6 @@
 package dev.dbplane.harness;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -103,7 +102,7 @@ class DbInstance {
 	 * in one, checking the revision rule against the schema's type in the same statement.
 	 */
 	DbInstance(String identifier, String name, Map<String, String> tags, String connector, Revision revision,
-			String context, Map<String, String> substituteProperties) {
+			String context, Map<String, String> substituteProperties, Instant now) {
 		this.id = UUID.randomUUID();
 		this.identifier = identifier;
 		this.name = name;
@@ -114,8 +113,8 @@ class DbInstance {
 		this.lastAppliedTag = null;
 		this.lastDeployedChangeSetTag = "";
 		this.toOnboard = true;
-		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		this.updatedAt = this.createdAt;
+		this.createdAt = now;
+		this.updatedAt = now;
 		this.version = null;
 		applyRevision(revision);
 	}
@@ -133,7 +132,7 @@ class DbInstance {
 	 * it.
 	 */
 	void update(SchemaType schemaType, String name, Map<String, String> tags, String connector, Revision revision,
-			String context, String changelogVersion, Map<String, String> substituteProperties) {
+			String context, String changelogVersion, Map<String, String> substituteProperties, Instant now) {
 		if (name != null) {
 			this.name = name;
 		}
@@ -153,7 +152,7 @@ class DbInstance {
 			this.substituteProperties = Map.copyOf(substituteProperties);
 		}
 		applyRevision(revision);
-		this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		this.updatedAt = now;
 		requireRevisionUnder(schemaType);
 	}
 

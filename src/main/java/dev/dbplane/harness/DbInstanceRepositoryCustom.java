@@ -26,9 +26,6 @@ interface DbInstanceRepositoryCustom {
 	 */
 	boolean insert(SchemaKey schema, DbInstance instance);
 
-	/** How many creates wait for a batch to insert their instance. */
-	int waitingToInsert();
-
 	/**
 	 * The instance {@code identifier} of the schema {@code schema} addresses, not managed
 	 * by JPA: for reading only. Empty when that schema is missing.

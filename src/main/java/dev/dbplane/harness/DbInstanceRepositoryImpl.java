@@ -56,11 +56,6 @@ class DbInstanceRepositoryImpl implements DbInstanceRepositoryCustom {
 		return this.inserts.insert(new Pending(schema, instance));
 	}
 
-	@Override
-	public int waitingToInsert() {
-		return this.inserts.waiting();
-	}
-
 	/** An instance to insert into the schema a key addresses. */
 	private record Pending(SchemaKey schema, DbInstance instance) {
 	}

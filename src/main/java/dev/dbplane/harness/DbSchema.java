@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -110,11 +109,10 @@ class DbSchema {
 
 	DbSchema(String accountId, String org, String project, String identifier, String name, Map<String, String> tags,
 			SchemaType type, MigrationType migrationType, SchemaChangelog changelog, SchemaScript changeLogScript,
-			String service, boolean usePercona, String primaryDbInstanceId) {
+			String service, boolean usePercona, String primaryDbInstanceId, Instant now) {
 		this(UUID.randomUUID(), accountId, org, project, identifier, name, (tags != null) ? Map.copyOf(tags) : Map.of(),
-				type, migrationType, changelog, changeLogScript, service, usePercona, primaryDbInstanceId,
-				Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
-		this.updatedAt = this.createdAt;
+				type, migrationType, changelog, changeLogScript, service, usePercona, primaryDbInstanceId, now, now,
+				null);
 		requireSource();
 	}
 
@@ -123,7 +121,7 @@ class DbSchema {
 	 * it.
 	 */
 	void update(String name, Map<String, String> tags, SchemaType type, SchemaChangelog changelog,
-			SchemaScript changeLogScript, String service, Boolean usePercona, String primaryDbInstanceId) {
+			SchemaScript changeLogScript, String service, Boolean usePercona, String primaryDbInstanceId, Instant now) {
 		if (name != null) {
 			this.name = name;
 		}
@@ -148,7 +146,7 @@ class DbSchema {
 		if (primaryDbInstanceId != null) {
 			this.primaryDbInstanceId = primaryDbInstanceId;
 		}
-		this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		this.updatedAt = now;
 		requireSource();
 	}
 

@@ -1,5 +1,9 @@
 package dev.dbplane.harness;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import dev.dbplane.persistence.Constraints;
 import dev.dbplane.web.ApiException;
 
@@ -20,9 +24,12 @@ class InstanceService {
 
 	private final DbInstanceRepository instances;
 
-	InstanceService(DbSchemaRepository schemas, DbInstanceRepository instances) {
+	private final Clock clock;
+
+	InstanceService(DbSchemaRepository schemas, DbInstanceRepository instances, Clock clock) {
 		this.schemas = schemas;
 		this.instances = instances;
+		this.clock = clock;
 	}
 
 	/**
@@ -34,7 +41,7 @@ class InstanceService {
 			InstanceCreateRequest request) {
 		var key = new SchemaKey(account, org, project, schemaIdentifier);
 		var instance = new DbInstance(request.identifier(), request.name(), request.tags(), request.connector(),
-				revision(key, request), request.context(), request.substituteProperties());
+				revision(key, request), request.context(), request.substituteProperties(), now());
 		boolean inserted;
 		try {
 			inserted = this.instances.insert(key, instance);
@@ -104,7 +111,7 @@ class InstanceService {
 			throw ApiException.invalid("identifier: cannot be changed (stored: " + instance.getIdentifier() + ")");
 		}
 		instance.update(schema.getType(), request.name(), request.tags(), request.connector(), request.revision(),
-				request.context(), request.version(), request.substituteProperties());
+				request.context(), request.version(), request.substituteProperties(), now());
 		this.instances.flush();
 		return InstanceResponse.from(instance, schemaIdentifier);
 	}
@@ -131,6 +138,11 @@ class InstanceService {
 
 	private DbSchema requireSchema(SchemaKey key) {
 		return this.schemas.find(key).orElseThrow(() -> SchemaService.notFound(key.identifier()));
+	}
+
+	/** The time of a Harness write, at the microseconds PostgreSQL keeps. */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private static ApiException notFound(String identifier) {

@@ -1,5 +1,9 @@
 package dev.dbplane.harness;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import dev.dbplane.persistence.Constraints;
 import dev.dbplane.web.ApiException;
 
@@ -13,8 +17,11 @@ class SchemaService {
 
 	private final DbSchemaRepository schemas;
 
-	SchemaService(DbSchemaRepository schemas) {
+	private final Clock clock;
+
+	SchemaService(DbSchemaRepository schemas, Clock clock) {
 		this.schemas = schemas;
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -24,7 +31,7 @@ class SchemaService {
 				(request.migrationType() != null) ? request.migrationType() : MigrationType.Liquibase,
 				(request.changelog() != null) ? request.changelog().toStored() : null,
 				(request.changeLogScript() != null) ? request.changeLogScript().toStored() : null, request.service(),
-				Boolean.TRUE.equals(request.usePercona()), request.primaryDbInstanceId());
+				Boolean.TRUE.equals(request.usePercona()), request.primaryDbInstanceId(), now());
 		try {
 			this.schemas.saveAndFlush(schema);
 		}
@@ -69,7 +76,7 @@ class SchemaService {
 					(request.changelog() != null) ? request.changelog().mergeInto(schema.getChangelog()) : null,
 					(request.changeLogScript() != null)
 							? request.changeLogScript().mergeInto(schema.getChangeLogScript()) : null,
-					request.service(), request.usePercona(), request.primaryDbInstanceId());
+					request.service(), request.usePercona(), request.primaryDbInstanceId(), now());
 		this.schemas.flush();
 		return SchemaResponse.from(schema, schema.getInstanceCount());
 	}
@@ -79,6 +86,14 @@ class SchemaService {
 		if (!this.schemas.delete(new SchemaKey(account, org, project, identifier))) {
 			throw notFound(identifier);
 		}
+	}
+
+	/**
+	 * The time of a Harness write, at the microseconds PostgreSQL keeps: what a response
+	 * shows is what is read back later.
+	 */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	static ApiException notFound(String identifier) {

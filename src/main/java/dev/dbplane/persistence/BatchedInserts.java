@@ -25,11 +25,11 @@ public final class BatchedInserts<T> {
 	private final Batcher<T, Boolean> batcher;
 
 	/**
-	 * Two statements at a time, up to 64 rows each (1, 2, 4 and 8 statements at a time
-	 * were within the noise of short benchmark runs; two leave the rest of the pool to
-	 * reads). When a statement found no connection, PostgreSQL is down or the pool is
-	 * exhausted: the creates waiting behind it get the same 503 at once, so that none
-	 * waits for a connection longer than
+	 * Two statements at a time, up to 64 rows each: how many run at a time made no
+	 * difference beyond the benchmark's noise (README, benchmark section), and two leave
+	 * the rest of the pool to reads. When a statement found no connection, PostgreSQL is
+	 * down or the pool is exhausted: the creates waiting behind it get the same 503 at
+	 * once, so that none waits for a connection longer than
 	 * {@code spring.datasource.hikari.connection-timeout}, as a read does.
 	 * @param one inserts one row and says whether it was stored
 	 * @param many inserts several rows in one statement: for each, {@code true} when it
@@ -52,11 +52,6 @@ public final class BatchedInserts<T> {
 		}
 		var inserted = this.batcher.submit(row);
 		return (inserted != null) ? inserted : this.one.test(row);
-	}
-
-	/** How many creates wait for a statement to take their row. */
-	public int waiting() {
-		return this.batcher.waiting();
 	}
 
 }

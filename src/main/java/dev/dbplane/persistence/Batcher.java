@@ -90,11 +90,6 @@ public final class Batcher<T, R> {
 		}
 	}
 
-	/** How many submitted items wait for a batch to take them. */
-	public int waiting() {
-		return this.waiting.size();
-	}
-
 	/** Holding a leader slot: runs one batch, then hands the slot on. */
 	private void lead(Entry<T, R> first) {
 		var batch = new ArrayList<Entry<T, R>>();

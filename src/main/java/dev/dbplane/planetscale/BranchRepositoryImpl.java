@@ -3,9 +3,10 @@ package dev.dbplane.planetscale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Hand SQL, because JPQL has no {@code SELECT ... FOR UPDATE} on a table that is not
- * mapped as an entity: databases are still read and written by
- * {@link DatabaseRepository}.
+ * Hand SQL, because the lock must be PostgreSQL's {@code FOR UPDATE}: a branch insert's
+ * foreign key check locks its database's row {@code FOR KEY SHARE}, which only
+ * {@code FOR UPDATE} holds up, and Hibernate's {@code PESSIMISTIC_WRITE} is
+ * {@code FOR NO KEY UPDATE} on PostgreSQL, which would let a create through.
  */
 class BranchRepositoryImpl implements BranchRepositoryCustom {
 

@@ -1,5 +1,7 @@
 package dev.dbplane.planetscale;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -48,5 +50,25 @@ interface DatabaseRepository extends JpaRepository<Database, String>, DatabaseRe
 
 	@Query("select d.deletionProtected from Database d where d.id = :id")
 	Optional<Boolean> findDeletionProtectedById(@Param("id") String id);
+
+	/**
+	 * How many databases are stored in each state, and how many of them are due to be
+	 * ready at {@code now}: one grouped select over every organization, for the metrics.
+	 */
+	@Query("""
+			select new dev.dbplane.planetscale.DatabaseRepository$StateCount(d.state, count(d),
+			    sum(case when d.readyAt <= :now then 1 else 0 end))
+			from Database d group by d.state""")
+	List<StateCount> countByState(@Param("now") Instant now);
+
+	/**
+	 * The databases stored in one state.
+	 *
+	 * @param databases how many
+	 * @param due how many of them are ready by the moment asked about, if they are
+	 * pending
+	 */
+	record StateCount(DatabaseState state, long databases, long due) {
+	}
 
 }

@@ -35,9 +35,6 @@ interface DatabaseRepositoryCustom {
 	 */
 	boolean insert(Database database, String organizationId, List<String> defaultRegionIds, String creatorTokenId);
 
-	/** How many creates wait for a batch to insert their database. */
-	int waitingToInsert();
-
 	/**
 	 * Which databases of an organization a list shows.
 	 *

@@ -209,12 +209,6 @@ class DatabaseRepositoryImpl implements DatabaseRepositoryCustom {
 		return this.inserts.insert(new Pending(database, organizationId, defaultRegionIds, creatorTokenId));
 	}
 
-	/** How many creates wait for a batch to insert their database. */
-	@Override
-	public int waitingToInsert() {
-		return this.inserts.waiting();
-	}
-
 	/**
 	 * A database to insert, with what {@link DatabaseRepositoryCustom#insert} takes
 	 * besides.

@@ -1,14 +1,13 @@
 package dev.dbplane.planetscale;
 
-import java.util.HashMap;
+import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,38 +21,40 @@ class DatabaseStateMetrics implements MeterBinder {
 
 	private static final long FRESH_NANOS = 1_000_000_000L;
 
-	private final JdbcClient jdbc;
+	private final DatabaseRepository databases;
 
-	private Map<String, Long> counts = Map.of();
+	private final Clock clock;
+
+	private Map<DatabaseState, Long> counts = Map.of();
 
 	/**
 	 * When {@link #counts} was read; long enough ago that the first scrape reads them.
 	 */
 	private long countedAt = System.nanoTime() - 2 * FRESH_NANOS;
 
-	DatabaseStateMetrics(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	DatabaseStateMetrics(DatabaseRepository databases, Clock clock) {
+		this.databases = databases;
+		this.clock = clock;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		for (var state : DatabaseState.values()) {
-			Gauge.builder("dbplane.planetscale.databases", this, (metrics) -> metrics.count(state.wire()))
+			Gauge.builder("dbplane.planetscale.databases", this, (metrics) -> metrics.count(state))
 				.description("PlanetScale databases by state")
 				.tag("state", state.wire())
 				.register(registry);
 		}
 	}
 
-	private synchronized double count(String state) {
+	private synchronized double count(DatabaseState state) {
 		if (System.nanoTime() - this.countedAt > FRESH_NANOS) {
-			var fresh = new HashMap<String, Long>();
-			RowCallbackHandler row = (rs) -> fresh.put(rs.getString(1), rs.getLong(2));
-			this.jdbc.sql("""
-					select case when state = ? and ready_at <= now() then ? else state end as effective, count(*)
-					from planetscale_database group by 1""")
-				.params(DatabaseState.PENDING.wire(), DatabaseState.READY.wire())
-				.query(row);
+			var fresh = new EnumMap<DatabaseState, Long>(DatabaseState.class);
+			for (var stored : this.databases.countByState(this.clock.instant())) {
+				var ready = (stored.state() == DatabaseState.PENDING) ? stored.due() : 0;
+				fresh.merge(stored.state(), stored.databases() - ready, Long::sum);
+				fresh.merge(DatabaseState.READY, ready, Long::sum);
+			}
 			this.counts = fresh;
 			this.countedAt = System.nanoTime();
 		}

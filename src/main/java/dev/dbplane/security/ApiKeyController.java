@@ -69,7 +69,7 @@ class ApiKeyController {
 
 		static KeyResponse issued(HarnessApiKeys.IssuedKey issued, String name, String type) {
 			return new KeyResponse(issued.id(), issued.accountId(), name, type, issued.permissions(), issued.key(),
-					Instant.now(), null);
+					issued.createdAt(), null);
 		}
 
 	}

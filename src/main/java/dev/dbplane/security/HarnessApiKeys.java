@@ -44,7 +44,8 @@ public class HarnessApiKeys {
 	}
 
 	/** A newly issued key: {@code key} is the only time the secret is ever shown. */
-	public record IssuedKey(String id, String accountId, String key, Set<HarnessPermission> permissions) {
+	public record IssuedKey(String id, String accountId, String key, Set<HarnessPermission> permissions,
+			Instant createdAt) {
 	}
 
 	@Transactional
@@ -55,8 +56,9 @@ public class HarnessApiKeys {
 		ensureAccount(accountId);
 		var id = Secrets.random(22);
 		var secret = Secrets.random(32);
-		insert(id, accountId, type, name, secret, permissions);
-		return new IssuedKey(id, accountId, type + "." + accountId + "." + id + "." + secret, permissions);
+		var now = now();
+		insert(id, accountId, type, name, secret, permissions, now);
+		return new IssuedKey(id, accountId, type + "." + accountId + "." + id + "." + secret, permissions, now);
 	}
 
 	/** Creates an account with a first key that may do everything in it. */
@@ -105,7 +107,7 @@ public class HarnessApiKeys {
 			existing.get().reset(Secrets.hash(parts.secret()), permissions);
 		}
 		else {
-			insert(parts.id(), parts.accountId(), parts.type(), "bootstrap", parts.secret(), permissions);
+			insert(parts.id(), parts.accountId(), parts.type(), "bootstrap", parts.secret(), permissions, now());
 		}
 		this.cache.evict(parts.id());
 	}
@@ -137,8 +139,8 @@ public class HarnessApiKeys {
 	}
 
 	private void insert(String id, String accountId, String type, String name, String secret,
-			Set<HarnessPermission> permissions) {
-		this.keys.save(new HarnessApiKey(id, accountId, type, name, Secrets.hash(secret), permissions, now()));
+			Set<HarnessPermission> permissions, Instant now) {
+		this.keys.save(new HarnessApiKey(id, accountId, type, name, Secrets.hash(secret), permissions, now));
 	}
 
 	private Instant now() {

@@ -31,7 +31,8 @@ interface PlanetScaleCredentialSql {
 	/** Stores a Bearer token unless one with that hash exists; one statement. */
 	void insertAccessTokenUnlessExists(String organizationId, String secretHash, Instant now);
 
-	Optional<ValidToken> findValidServiceToken(String id);
+	/** The token {@code id} unless it has expired by {@code now}. */
+	Optional<ValidToken> findValidServiceToken(String id, Instant now);
 
 	Optional<BearerOwner> findBearerOwner(String secretHash);
 

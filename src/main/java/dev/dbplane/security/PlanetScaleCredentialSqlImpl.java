@@ -48,12 +48,12 @@ class PlanetScaleCredentialSqlImpl implements PlanetScaleCredentialSql {
 	}
 
 	@Override
-	public Optional<ValidToken> findValidServiceToken(String id) {
+	public Optional<ValidToken> findValidServiceToken(String id, Instant now) {
 		return this.jdbc.sql("""
 				select t.secret_hash, t.organization_id, o.name from planetscale_service_token t
 				join planetscale_organization o on o.id = t.organization_id
-				where t.id = ? and (t.expires_at is null or t.expires_at > now())""")
-			.param(id)
+				where t.id = ? and (t.expires_at is null or t.expires_at > ?)""")
+			.params(id, timestamptz(now))
 			.query((rs, row) -> new ValidToken(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.optional();
 	}

@@ -15,16 +15,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * PlanetScale service tokens (with their accesses) and Bearer access tokens: issuing,
- * granting, revoking, and checking a presented credential. Secrets are shown once and
- * stored as hashes.
+ * PlanetScale service tokens (issuing, granting and revoking their accesses) and Bearer
+ * access tokens (declared by configuration), and checking a presented credential. Secrets
+ * are shown once and stored as hashes.
  */
 @Service
 public class PlanetScaleCredentials {
 
 	public static final String SERVICE_TOKEN_PREFIX = "pscale_tkn_";
-
-	public static final String ACCESS_TOKEN_PREFIX = "pscale_oauth_";
 
 	private static final Pattern TOKEN_ID = Pattern.compile("^[a-z0-9]{12}$");
 
@@ -95,14 +93,6 @@ public class PlanetScaleCredentials {
 		}
 		grant(id, PlanetScaleAccesses.all(), null);
 		this.serviceTokens.evict(id);
-	}
-
-	@Transactional
-	public Issued issueAccessToken(String organizationId, String name) {
-		var id = Secrets.randomLowerBase36(12);
-		var secret = ACCESS_TOKEN_PREFIX + Secrets.random(40);
-		this.accessTokenRows.save(new PlanetScaleAccessToken(id, organizationId, name, Secrets.hash(secret), now()));
-		return new Issued(id, secret);
 	}
 
 	/** Declares a Bearer token whose value comes from configuration. Idempotent. */
@@ -229,7 +219,7 @@ public class PlanetScaleCredentials {
 	}
 
 	private Optional<StoredServiceToken> loadServiceToken(String id) {
-		var token = this.tokens.findValidServiceToken(id);
+		var token = this.tokens.findValidServiceToken(id, now());
 		if (token.isEmpty()) {
 			return Optional.empty();
 		}

@@ -12,13 +12,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Requests run on virtual threads when the JVM has them (Java 21 and later), else on
- * Tomcat's pool of platform threads. On two cores, three paired benchmark runs measured
- * 8% to 123% more creates and 55% to 217% more gets per second this way, with less CPU
- * per request; and no thread pool can run dry while requests wait for PostgreSQL. The
- * choice is made at start-up, not when the jar is built, so a jar built on Java 17 with
- * its bean definitions generated ahead of time still uses virtual threads when it runs on
- * 25 (Spring Boot's {@code spring.threads.virtual.enabled} is decided at build time in
- * that mode). {@code dbplane.server.virtual-threads=false} keeps the platform threads.
+ * Tomcat's pool of platform threads. Paired benchmark runs answered more creates and gets
+ * per second this way, with less CPU per request (README, benchmark section); and no
+ * thread pool can run dry while requests wait for PostgreSQL. The choice is made at
+ * start-up, not when the jar is built, so a jar built on Java 17 with its bean
+ * definitions generated ahead of time still uses virtual threads when it runs on 25
+ * (Spring Boot's {@code spring.threads.virtual.enabled} is decided at build time in that
+ * mode). {@code dbplane.server.virtual-threads=false} keeps the platform threads.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestThreads {

@@ -1,5 +1,6 @@
 package dev.dbplane.harness;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class DbInstanceRepositoryTests extends RepositoryTest {
 
+	private static final Instant NOW = Instant.parse("2025-03-04T05:06:07.123456Z");
+
 	@Autowired
 	private DbSchemaRepository schemas;
 
@@ -45,9 +48,11 @@ class DbInstanceRepositoryTests extends RepositoryTest {
 		this.account = unique("acct");
 		this.jdbc.sql("insert into account (id) values (?)").param(this.account).update();
 		this.schemas.save(new DbSchema(this.account, "org", "proj", "repo", "Repo", null, SchemaType.Repository,
-				MigrationType.Liquibase, new SchemaChangelog("c", "l", null, null, null), null, null, false, null));
+				MigrationType.Liquibase, new SchemaChangelog("c", "l", null, null, null), null, null, false, null,
+				NOW));
 		this.schemas.save(new DbSchema(this.account, "org", "proj", "script", "Script", null, SchemaType.Script,
-				MigrationType.Liquibase, null, new SchemaScript("image", "cmd", null, null, null), null, false, null));
+				MigrationType.Liquibase, null, new SchemaScript("image", "cmd", null, null, null), null, false, null,
+				NOW));
 	}
 
 	@Test
@@ -129,10 +134,10 @@ class DbInstanceRepositoryTests extends RepositoryTest {
 	void whenInstancesAreListedByTagThenEqualsAndNotEqualsSplitThem() {
 		this.instances.insert(key("script"), instance("dev", null));
 		var prod = new DbInstance("prod", "prod", Map.of("env", "prod"), "pg", new Revision(null, null, null), null,
-				null);
+				null, NOW);
 		this.instances.insert(key("script"), prod);
 		this.instances.insert(key("script"),
-				new DbInstance("bare", "bare", null, "pg", new Revision(null, null, null), null, null));
+				new DbInstance("bare", "bare", null, "pg", new Revision(null, null, null), null, null, NOW));
 		var schemaId = prod.getSchemaId();
 		var query = new ListQuery(0, 10, "name", "ASC", null);
 		var tag = List.of(new InstanceFilter.Tag("env", "dev"));
@@ -159,7 +164,7 @@ class DbInstanceRepositoryTests extends RepositoryTest {
 
 	private static DbInstance instance(String identifier, String branch) {
 		return new DbInstance(identifier, identifier, Map.of("env", "dev"), "pg", new Revision(branch, null, null),
-				null, null);
+				null, null, NOW);
 	}
 
 	private SchemaKey key(String identifier) {

@@ -1,5 +1,6 @@
 package dev.dbplane.harness;
 
+import java.time.Instant;
 import java.util.Map;
 
 import dev.dbplane.RepositoryTest;
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class DbSchemaRepositoryTests extends RepositoryTest {
+
+	private static final Instant NOW = Instant.parse("2025-03-04T05:06:07.123456Z");
 
 	@Autowired
 	private DbSchemaRepository schemas;
@@ -77,7 +80,7 @@ class DbSchemaRepositoryTests extends RepositoryTest {
 		this.schemas.saveAndFlush(schema);
 		this.jdbc.sql("update harness_schema set version = version + 1 where id = ?").param(schema.getId()).update();
 
-		schema.update("Renamed", null, null, null, null, null, null, null);
+		schema.update("Renamed", null, null, null, null, null, null, null, NOW);
 
 		assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(() -> this.schemas.flush());
 	}
@@ -87,7 +90,7 @@ class DbSchemaRepositoryTests extends RepositoryTest {
 		var schema = repositorySchema("bumped");
 		this.schemas.saveAndFlush(schema);
 
-		schema.update("Renamed", null, null, null, null, null, null, null);
+		schema.update("Renamed", null, null, null, null, null, null, null, NOW);
 		this.schemas.flush();
 
 		assertThat(schema.getVersion()).isEqualTo(1);
@@ -103,7 +106,7 @@ class DbSchemaRepositoryTests extends RepositoryTest {
 		this.schemas.saveAndFlush(schema);
 		for (var identifier : new String[] { "a", "b" }) {
 			var instance = new DbInstance(identifier, identifier, null, "pg", new Revision("main", null, null), null,
-					null);
+					null, NOW);
 			instance.storedIn(schema.getId());
 			this.instances.saveAndFlush(instance);
 		}
@@ -125,7 +128,7 @@ class DbSchemaRepositoryTests extends RepositoryTest {
 			this.schemas.saveAndFlush(repositorySchema(identifier));
 		}
 		var other = new DbSchema(this.account, "org", "elsewhere", "alphabet", "Alphabet", null, SchemaType.Repository,
-				MigrationType.Liquibase, new SchemaChangelog("c", "l", null, null, null), null, null, false, null);
+				MigrationType.Liquibase, new SchemaChangelog("c", "l", null, null, null), null, null, false, null, NOW);
 		this.schemas.saveAndFlush(other);
 
 		var query = new ListQuery(0, 10, "name", "ASC", "A");
@@ -139,7 +142,7 @@ class DbSchemaRepositoryTests extends RepositoryTest {
 		return new DbSchema(this.account, "org", "proj", identifier,
 				Character.toUpperCase(identifier.charAt(0)) + identifier.substring(1), Map.of("team", "a"),
 				SchemaType.Repository, MigrationType.Liquibase,
-				new SchemaChangelog("conn", "db/changelog.yml", null, null, null), null, null, false, null);
+				new SchemaChangelog("conn", "db/changelog.yml", null, null, null), null, null, false, null, NOW);
 	}
 
 	private SchemaKey key(String identifier) {

@@ -1,8 +1,5 @@
 package dev.dbplane.harness;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,8 +11,9 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import dev.dbplane.Api;
+import dev.dbplane.HeldLock;
 import dev.dbplane.IntegrationTest;
-import dev.dbplane.TestDatabase;
+import dev.dbplane.persistence.QueuedSubmitters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,6 @@ import static dev.dbplane.harness.HarnessFixtures.instance;
 import static dev.dbplane.harness.HarnessFixtures.repositorySchema;
 import static dev.dbplane.harness.HarnessFixtures.schemaPath;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Concurrent writes to one resource: no acknowledged write is lost, no duplicate or
@@ -42,9 +39,6 @@ class HarnessRaceIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	private JdbcTemplate jdbc;
-
-	@Autowired
-	private DbInstanceRepository instances;
 
 	private String account;
 
@@ -78,9 +72,9 @@ class HarnessRaceIntegrationTests extends IntegrationTest {
 		var before = version("harness_schema", id);
 
 		List<Api.Response> responses;
-		try (var lock = rowLock("harness_schema", id)) {
+		try (var lock = rowLock(id)) {
 			var futures = submit(8, (i) -> client().put(schemas + "/contested", "{\"name\": \"name_" + i + "\"}"));
-			awaitWaiting("update harness_schema", 8);
+			lock.awaitWaiting("update harness_schema", 8);
 			lock.release();
 			responses = get(futures);
 		}
@@ -141,11 +135,11 @@ class HarnessRaceIntegrationTests extends IntegrationTest {
 
 		Api.Response delete;
 		Api.Response put;
-		try (var lock = rowLock("harness_schema", id)) {
+		try (var lock = rowLock(id)) {
 			var deleting = this.executor.submit(() -> client().delete(schemas + "/doomed"));
-			awaitWaiting("delete from harness_schema", 1);
+			lock.awaitWaiting("delete from harness_schema", 1);
 			var putting = this.executor.submit(() -> client().put(schemas + "/doomed", "{\"name\": \"late\"}"));
-			awaitWaiting("update harness_schema", 1);
+			lock.awaitWaiting("update harness_schema", 1);
 			lock.release();
 			delete = deleting.get();
 			put = putting.get();
@@ -166,14 +160,14 @@ class HarnessRaceIntegrationTests extends IntegrationTest {
 
 		Api.Response delete;
 		List<Api.Response> creates;
-		try (var lock = rowLock("harness_schema", id)) {
+		try (var lock = rowLock(id)) {
 			var deleting = this.executor.submit(() -> client().delete(schemas + "/parent"));
-			awaitWaiting("delete from harness_schema", 1);
+			lock.awaitWaiting("delete from harness_schema", 1);
 			var creating = submit(6, (i) -> client().post(schemas + "/parent/instance", instance("child_" + i)));
 			// Two inserts run at a time (DbInstanceRepository's batcher); the other
 			// creates
 			// wait for one of them to finish and then go into one insert together.
-			awaitWaiting("insert into harness_instance", 2);
+			lock.awaitWaiting("insert into harness_instance", 2);
 			lock.release();
 			delete = deleting.get();
 			creates = get(creating);
@@ -206,17 +200,17 @@ class HarnessRaceIntegrationTests extends IntegrationTest {
 
 		List<Api.Response> first;
 		List<Api.Response> queued;
-		// An instance's foreign key locks its schema's row: both inserts that may run at
-		// a
-		// time wait for the lock, and every other create waits for them, in dbplane.
-		try (var lock = rowLock("harness_schema", schemaId("batched"))) {
+		// An instance's foreign key check locks its schema's row (for key share): both
+		// inserts that may run at a time wait for the lock, and every other create waits
+		// for them in dbplane's batcher, where only a thread dump sees it.
+		try (var lock = rowLock(schemaId("batched"))) {
 			var one = this.executor.submit(() -> client().post(instances, instance("first_0")));
-			awaitWaiting("insert into harness_instance", 1);
+			lock.awaitWaiting("insert into harness_instance", 1);
 			var two = this.executor.submit(() -> client().post(instances, instance("first_1")));
-			awaitWaiting("insert into harness_instance", 2);
+			lock.awaitWaiting("insert into harness_instance", 2);
 			var waiting = submit(requests.size(),
 					(i) -> client().post(requests.get(i).getKey(), requests.get(i).getValue()));
-			awaitQueued(requests.size());
+			QueuedSubmitters.await(requests.size());
 			lock.release();
 			first = get(List.of(one, two));
 			queued = get(waiting);
@@ -245,17 +239,6 @@ class HarnessRaceIntegrationTests extends IntegrationTest {
 				+ "and (i.identifier like 'new_%' or i.identifier = 'twice')", Long.class, this.account))
 			.isLessThan(created.size() + 1);
 		assertNoOrphans();
-	}
-
-	/** Waits until {@code count} creates wait in dbplane for an insert to take them. */
-	private void awaitQueued(int count) throws InterruptedException {
-		var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-		while (this.instances.waitingToInsert() < count) {
-			if (System.nanoTime() > deadline) {
-				fail("Fewer than " + count + " creates ever waited for an insert");
-			}
-			Thread.sleep(10);
-		}
 	}
 
 	@Test
@@ -347,57 +330,10 @@ class HarnessRaceIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * Waits until {@code count} statements starting with {@code statement} are blocked on
-	 * a lock, so that every request has read what it is about to write. Polled from
-	 * another connection: a transaction sees pg_stat_activity as of its first look.
+	 * Holds the row lock of the schema {@code id}, as an update or delete of it would.
 	 */
-	private void awaitWaiting(String statement, int count) throws InterruptedException {
-		var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-		while (System.nanoTime() < deadline) {
-			var waiting = this.jdbc.queryForObject(
-					"select count(*) from pg_stat_activity "
-							+ "where wait_event_type = 'Lock' and state = 'active' and lower(query) like ?",
-					Integer.class, statement + "%");
-			if (waiting >= count) {
-				return;
-			}
-			Thread.sleep(20);
-		}
-		fail("Fewer than " + count + " '" + statement + "' statements ever waited for the lock");
-	}
-
-	private RowLock rowLock(String table, java.util.UUID id) throws SQLException {
-		var db = TestDatabase.connection();
-		var connection = DriverManager.getConnection(db.url(), db.username(), db.password());
-		connection.setAutoCommit(false);
-		try (var statement = connection.prepareStatement("select 1 from " + table + " where id = ? for update")) {
-			statement.setObject(1, id);
-			statement.executeQuery();
-		}
-		return new RowLock(connection);
-	}
-
-	/**
-	 * A row lock held by a connection outside the application's pool, so that requests
-	 * pile up behind it in a known state.
-	 */
-	private static final class RowLock implements AutoCloseable {
-
-		private final Connection connection;
-
-		RowLock(Connection connection) {
-			this.connection = connection;
-		}
-
-		void release() throws SQLException {
-			this.connection.commit();
-		}
-
-		@Override
-		public void close() throws SQLException {
-			this.connection.close();
-		}
-
+	private static HeldLock rowLock(java.util.UUID id) throws java.sql.SQLException {
+		return HeldLock.of("select 1 from harness_schema where id = ? for update", id);
 	}
 
 }

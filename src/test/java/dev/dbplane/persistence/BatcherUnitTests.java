@@ -2,7 +2,8 @@ package dev.dbplane.persistence;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +29,9 @@ class BatcherUnitTests {
 	private final ConcurrentLinkedQueue<Run> runs = new ConcurrentLinkedQueue<>();
 
 	private final CountDownLatch releaseFirst = new CountDownLatch(1);
+
+	/** The thread that submitted each item through {@link #submit}. */
+	private final Map<Integer, Thread> submitters = new ConcurrentHashMap<>();
 
 	@AfterEach
 	void stop() {
@@ -50,11 +55,7 @@ class BatcherUnitTests {
 		var batcher = new Batcher<Integer, String>(1, 64, this::recordBlockingOnFirst, (failure) -> false);
 		var first = submit(batcher, 0);
 		awaitRuns(1);
-		var submitters = new ConcurrentLinkedQueue<Thread>();
-		var rest = IntStream.rangeClosed(1, 5).mapToObj((i) -> this.executor.submit(() -> {
-			submitters.add(Thread.currentThread());
-			return batcher.submit(i);
-		})).toList();
+		var rest = IntStream.rangeClosed(1, 5).mapToObj((i) -> submit(batcher, i)).toList();
 		awaitWaiting(batcher, 5);
 
 		this.releaseFirst.countDown();
@@ -66,7 +67,7 @@ class BatcherUnitTests {
 		var runs = List.copyOf(this.runs);
 		assertThat(runs).hasSize(2);
 		assertThat(runs.get(1).items()).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
-		assertThat(runs.get(1).thread()).isIn(Set.copyOf(submitters));
+		assertThat(runs.get(1).thread()).isIn(IntStream.rangeClosed(1, 5).mapToObj(this.submitters::get).toList());
 	}
 
 	@Test
@@ -133,8 +134,12 @@ class BatcherUnitTests {
 	@Test
 	void whenManyThreadsSubmitAtOnceThenEveryItemRunsOnceAndGetsItsOwnResult() throws Exception {
 		var ran = new AtomicInteger();
+		var last = new ConcurrentLinkedQueue<List<Integer>>();
 		var batcher = new Batcher<Integer, Integer>(2, 8, (items) -> {
 			ran.addAndGet(items.size());
+			if (items.contains(-1)) {
+				last.add(List.copyOf(items));
+			}
 			return items.stream().map((item) -> item * 2).toList();
 		}, (failure) -> false);
 		var futures = new ArrayList<Future<?>>();
@@ -152,7 +157,9 @@ class BatcherUnitTests {
 			future.get(60, TimeUnit.SECONDS);
 		}
 		assertThat(ran).hasValue(16 * 2_000);
-		assertThat(batcher.waiting()).isZero();
+		// Nothing was left behind waiting: an item submitted alone afterwards runs alone.
+		assertThat(batcher.submit(-1)).isEqualTo(-2);
+		assertThat(last).singleElement().isEqualTo(List.of(-1));
 	}
 
 	private List<String> record(List<Integer> items) {
@@ -175,15 +182,25 @@ class BatcherUnitTests {
 	}
 
 	private <R> Future<R> submit(Batcher<Integer, R> batcher, int item) {
-		return this.executor.submit(() -> batcher.submit(item));
+		return this.executor.submit(() -> {
+			this.submitters.put(item, Thread.currentThread());
+			return batcher.submit(item);
+		});
 	}
 
 	private void awaitRuns(int count) throws InterruptedException {
 		await(() -> this.runs.size() >= count, count + " batch runs");
 	}
 
-	private static void awaitWaiting(Batcher<?, ?> batcher, int count) throws InterruptedException {
-		await(() -> batcher.waiting() == count, count + " waiting items");
+	/**
+	 * Waits until {@code count} of the items submitted through {@link #submit} wait for a
+	 * batch: their threads are parked by the batcher (a leader running a batch is not).
+	 */
+	private void awaitWaiting(Batcher<?, ?> batcher, int count) throws InterruptedException {
+		await(() -> this.submitters.values()
+			.stream()
+			.filter((thread) -> LockSupport.getBlocker(thread) == batcher)
+			.count() == count, count + " waiting items");
 	}
 
 	private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {

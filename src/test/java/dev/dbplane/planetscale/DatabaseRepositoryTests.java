@@ -151,6 +151,34 @@ class DatabaseRepositoryTests extends RepositoryTest {
 		assertThat(this.databases.findById(database.getId())).isEmpty();
 	}
 
+	@Test
+	void whenDatabasesAreCountedByStateThenThePendingOnesPastTheirProvisioningTimeAreDue() {
+		var later = this.now.plus(Duration.ofHours(2));
+		var before = pending(this.now);
+		var dueLaterBefore = pending(later).due();
+
+		this.databases.insert(database("counted-1"), this.organization.getId(), null, null);
+		this.databases.insert(database("counted-2"), this.organization.getId(), null, null);
+
+		var after = pending(this.now);
+		assertThat(after.databases() - before.databases()).isEqualTo(2);
+		assertThat(after.due() - before.due()).isZero();
+		assertThat(pending(later).due() - dueLaterBefore).isEqualTo(2);
+	}
+
+	/** Every organization's pending databases, and how many are due, at {@code at}. */
+	private Pending pending(Instant at) {
+		return this.databases.countByState(at)
+			.stream()
+			.filter((counted) -> counted.state() == DatabaseState.PENDING)
+			.map((counted) -> new Pending(counted.databases(), counted.due()))
+			.findFirst()
+			.orElse(new Pending(0, 0));
+	}
+
+	private record Pending(long databases, long due) {
+	}
+
 	private Database database(String name) {
 		return new Database(this.organization.getName(), name, Engine.MYSQL, null, "PS_10", null, null, null, null,
 				this.now, Duration.ofHours(1));

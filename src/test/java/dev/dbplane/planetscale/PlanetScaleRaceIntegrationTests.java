@@ -1,8 +1,5 @@
 package dev.dbplane.planetscale;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,13 +8,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import dev.dbplane.Api;
+import dev.dbplane.HeldLock;
 import dev.dbplane.IntegrationTest;
-import dev.dbplane.TestDatabase;
+import dev.dbplane.persistence.QueuedSubmitters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,6 @@ import static dev.dbplane.Json.names;
 import static dev.dbplane.planetscale.PlanetScaleFixtures.databases;
 import static dev.dbplane.planetscale.PlanetScaleFixtures.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Concurrent writes to one PlanetScale database: no acknowledged PATCH is lost, a name is
@@ -49,9 +45,6 @@ class PlanetScaleRaceIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	private Organizations organizations;
-
-	@Autowired
-	private DatabaseRepository databaseRows;
 
 	private String organization;
 
@@ -78,9 +71,9 @@ class PlanetScaleRaceIntegrationTests extends IntegrationTest {
 		var before = version(id);
 
 		List<Api.Response> responses;
-		try (var lock = RowLock.of("select 1 from planetscale_database where id = ? for update", id)) {
+		try (var lock = HeldLock.of("select 1 from planetscale_database where id = ? for update", id)) {
 			var futures = submit(8, (i) -> this.client.patch(path, "{\"migration_table_name\": \"t_" + i + "\"}"));
-			awaitWaiting("update planetscale_database", 8);
+			lock.awaitWaiting("update planetscale_database", 8);
 			lock.release();
 			responses = get(futures);
 		}
@@ -109,12 +102,12 @@ class PlanetScaleRaceIntegrationTests extends IntegrationTest {
 		var before = branchVersion(branchId);
 
 		List<Api.Response> responses;
-		try (var lock = RowLock.of("select 1 from planetscale_branch where id = ? for update", branchId)) {
+		try (var lock = HeldLock.of("select 1 from planetscale_branch where id = ? for update", branchId)) {
 			var futures = submit(8,
 					(i) -> (i % 2 == 0)
 							? this.client.put(path + "/branches/main/safe-migrations", "{\"safe_migrations\": true}")
 							: this.client.patch(path + "/branches/main", "{\"deletion_protected\": true}"));
-			awaitWaiting("update planetscale_branch", 8);
+			lock.awaitWaiting("update planetscale_branch", 8);
 			lock.release();
 			responses = get(futures);
 		}
@@ -152,11 +145,11 @@ class PlanetScaleRaceIntegrationTests extends IntegrationTest {
 
 		Api.Response delete;
 		Api.Response patch;
-		try (var lock = RowLock.of("select 1 from planetscale_database where id = ? for update", id)) {
+		try (var lock = HeldLock.of("select 1 from planetscale_database where id = ? for update", id)) {
 			var deleting = this.executor.submit(() -> this.client.delete(path));
-			awaitWaiting("delete from planetscale_database", 1);
+			lock.awaitWaiting("delete from planetscale_database", 1);
 			var patching = this.executor.submit(() -> this.client.patch(path, "{\"migration_table_name\": \"late\"}"));
-			awaitWaiting("update planetscale_database", 1);
+			lock.awaitWaiting("update planetscale_database", 1);
 			lock.release();
 			delete = deleting.get();
 			patch = patching.get();
@@ -179,14 +172,14 @@ class PlanetScaleRaceIntegrationTests extends IntegrationTest {
 			Api.Response created;
 			// An uncommitted row holding the name: both writers wait for it on the unique
 			// index, then race each other once it is rolled back.
-			try (var lock = RowLock.of("insert into planetscale_database select * from jsonb_populate_record("
+			try (var lock = HeldLock.of("insert into planetscale_database select * from jsonb_populate_record("
 					+ "null::planetscale_database, (select to_jsonb(d) || jsonb_build_object('id', 'blocker' || "
 					+ "substr(d.id, 1, 5), 'name', 'taken') from planetscale_database d where d.id = ?))", id)) {
 				var renaming = this.executor.submit(() -> this.client.patch(path, "{\"new_name\": \"taken\"}"));
-				awaitWaiting("update planetscale_database", 1);
+				lock.awaitWaiting("update planetscale_database", 1);
 				var creating = this.executor
 					.submit(() -> this.client.post(databases(this.organization), mysql("taken")));
-				awaitWaiting("with created as (%insert into planetscale_database", 1);
+				lock.awaitWaiting("with created as (%insert into planetscale_database", 1);
 				lock.rollback();
 				rename = renaming.get();
 				created = creating.get();
@@ -241,18 +234,18 @@ class PlanetScaleRaceIntegrationTests extends IntegrationTest {
 
 		List<Api.Response> first;
 		List<Api.Response> queued;
-		// A database's foreign key locks its organization's row: both inserts that may
-		// run
-		// at a time wait for the lock, and every other create waits for them, in dbplane.
-		try (var lock = RowLock.of("select 1 from planetscale_organization where id = ? for update",
+		// A database's foreign key check locks its organization's row (for key share):
+		// both inserts that may run at a time wait for the lock, and every other create
+		// waits for them in dbplane's batcher, where only a thread dump sees it.
+		try (var lock = HeldLock.of("select 1 from planetscale_organization where id = ? for update",
 				organizationId(this.organization))) {
 			var one = this.executor.submit(() -> this.client.post(databases(this.organization), mysql("first-0")));
-			awaitWaiting("with created as (%insert into planetscale_database", 1);
+			lock.awaitWaiting("with created as (%insert into planetscale_database", 1);
 			var two = this.executor.submit(() -> this.client.post(databases(this.organization), mysql("first-1")));
-			awaitWaiting("with created as (%insert into planetscale_database", 2);
+			lock.awaitWaiting("with created as (%insert into planetscale_database", 2);
 			var waiting = submit(names.size(),
 					(i) -> this.client.post(databases(this.organization), mysql(names.get(i))));
-			awaitQueued(names.size());
+			QueuedSubmitters.await(names.size());
 			lock.rollback();
 			first = get(List.of(one, two));
 			queued = get(waiting);
@@ -288,17 +281,6 @@ class PlanetScaleRaceIntegrationTests extends IntegrationTest {
 						+ "planetscale_service_token_access a where a.database_id = d.id and a.access = '*')",
 				Long.class, organizationId(this.organization)))
 			.isEqualTo(7);
-	}
-
-	/** Waits until {@code count} creates wait in dbplane for an insert to take them. */
-	private void awaitQueued(int count) throws InterruptedException {
-		var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (this.databaseRows.waitingToInsert() < count) {
-			if (System.nanoTime() > deadline) {
-				fail("Fewer than " + count + " creates ever waited for an insert");
-			}
-			Thread.sleep(10);
-		}
 	}
 
 	private String create(String name) {
@@ -362,64 +344,6 @@ class PlanetScaleRaceIntegrationTests extends IntegrationTest {
 			responses.add(future.get());
 		}
 		return responses;
-	}
-
-	/**
-	 * Waits until {@code count} statements starting with {@code statement} are blocked on
-	 * a lock. Polled from another connection, bounded by a deadline that only a broken
-	 * interleaving reaches.
-	 */
-	private void awaitWaiting(String statement, int count) throws InterruptedException {
-		var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (System.nanoTime() < deadline) {
-			var waiting = this.jdbc.queryForObject(
-					"select count(*) from pg_stat_activity "
-							+ "where wait_event_type = 'Lock' and state = 'active' and lower(query) like ?",
-					Integer.class, statement + "%");
-			if (waiting >= count) {
-				return;
-			}
-			Thread.sleep(20);
-		}
-		fail("Fewer than " + count + " '" + statement + "' statements ever waited for the lock");
-	}
-
-	/**
-	 * A lock held by a connection outside the application's pool, so that requests pile
-	 * up behind it in a known state.
-	 */
-	private static final class RowLock implements AutoCloseable {
-
-		private final Connection connection;
-
-		private RowLock(Connection connection) {
-			this.connection = connection;
-		}
-
-		static RowLock of(String sql, String id) throws SQLException {
-			var db = TestDatabase.connection();
-			var connection = DriverManager.getConnection(db.url(), db.username(), db.password());
-			connection.setAutoCommit(false);
-			try (var statement = connection.prepareStatement(sql)) {
-				statement.setString(1, id);
-				statement.execute();
-			}
-			return new RowLock(connection);
-		}
-
-		void release() throws SQLException {
-			this.connection.commit();
-		}
-
-		void rollback() throws SQLException {
-			this.connection.rollback();
-		}
-
-		@Override
-		public void close() throws SQLException {
-			this.connection.close();
-		}
-
 	}
 
 }

@@ -50,17 +50,19 @@ class PlanetScaleServiceTokenRepositoryTests extends RepositoryTest {
 			.containsExactly("ci");
 		assertThat(this.tokens.findByOrganizationIdAndId(this.organizationId, id)).isPresent();
 		assertThat(this.tokens.findByOrganizationIdAndId("nobody", id)).isEmpty();
-		assertThat(this.tokens.findValidServiceToken(id)).get()
+		assertThat(this.tokens.findValidServiceToken(id, this.now)).get()
 			.satisfies((valid) -> assertThat(valid.secretHash()).isEqualTo("hash"));
 	}
 
 	@Test
 	void whenATokenHasExpiredThenTheCredentialCheckDoesNotFindIt() {
 		var id = unique("t").substring(0, 12);
-		this.tokens.saveAndFlush(new PlanetScaleServiceToken(id, this.organizationId, "old", "hash", this.now,
-				this.now.minusSeconds(1)));
+		var expiresAt = this.now.plusSeconds(60);
+		this.tokens
+			.saveAndFlush(new PlanetScaleServiceToken(id, this.organizationId, "old", "hash", this.now, expiresAt));
 
-		assertThat(this.tokens.findValidServiceToken(id)).isEmpty();
+		assertThat(this.tokens.findValidServiceToken(id, expiresAt.minusMillis(1))).isPresent();
+		assertThat(this.tokens.findValidServiceToken(id, expiresAt)).isEmpty();
 	}
 
 	@Test
@@ -86,7 +88,7 @@ class PlanetScaleServiceTokenRepositoryTests extends RepositoryTest {
 
 		assertThat(this.tokens.upsertServiceToken(this.organizationId, id, "first", this.now)).isTrue();
 		assertThat(this.tokens.upsertServiceToken(this.organizationId, id, "second", this.now)).isTrue();
-		assertThat(this.tokens.findValidServiceToken(id).orElseThrow().secretHash()).isEqualTo("second");
+		assertThat(this.tokens.findValidServiceToken(id, this.now).orElseThrow().secretHash()).isEqualTo("second");
 		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(
 				() -> this.tokens.upsertServiceToken("nosuchorg000", unique("t").substring(0, 12), "x", this.now));
 	}
