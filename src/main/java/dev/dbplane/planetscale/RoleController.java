@@ -115,8 +115,7 @@ class RoleController {
 
 	// renew and reset: the document declares no request body; planetscale-go (and pscale
 	// through it) sends {} with Content-Type application/json. No body is read, so that
-	// and
-	// none both work.
+	// and none both work.
 	@Operation(summary = "Renew a role",
 			description = "By its ttl again, from now; only one with a ttl. planetscale-go "
 					+ "and pscale send an empty JSON object, which the document does not declare: any body is ignored.")
