@@ -4,10 +4,10 @@ import java.util.EnumSet;
 import java.util.UUID;
 
 import dev.dbplane.dataplane.TestDataPlane;
+import dev.dbplane.planetscale.PlanetScaleAccesses;
+import dev.dbplane.planetscale.PlanetScaleCredentials;
 import dev.dbplane.security.HarnessApiKeys;
 import dev.dbplane.security.HarnessPermission;
-import dev.dbplane.security.PlanetScaleAccesses;
-import dev.dbplane.security.PlanetScaleCredentials;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -40,7 +40,7 @@ class BranchController {
 
 	@Operation(summary = "List branches", description = "q filters by name; order by created_at, asc or desc.")
 	@GetMapping
-	CountedListResponse<BranchResponse> list(
+	CountedListResponse<BranchResponse> list(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -53,7 +53,7 @@ class BranchController {
 					message = "order " + Names.NO_NUL_RULE) String order,
 			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
-		return this.branches.list(organization, database, q, production, safeMigrations, order,
+		return this.branches.list(caller, organization, database, q, production, safeMigrations, order,
 				PageQuery.of(page, perPage));
 	}
 
@@ -62,30 +62,30 @@ class BranchController {
 					+ "creates the database too when it does not exist, with this branch as its default branch.")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	BranchResponse create(
+	BranchResponse create(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = DATABASE_RULE) String database,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					value = "{\"name\": \"dev\", \"parent_branch\": \"main\"}"))) @RequestBody BranchCreateRequest request) {
-		return this.branches.create(organization, database, request);
+		return this.branches.create(caller, organization, database, request);
 	}
 
 	@GetMapping("/{branch}")
-	BranchResponse get(
+	BranchResponse get(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = DATABASE_RULE) String database,
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BRANCH_RULE) String branch) {
-		return this.branches.get(organization, database, branch);
+		return this.branches.get(caller, organization, database, branch);
 	}
 
 	@Operation(summary = "Update a branch", description = "new_name renames it; deletion_protected.")
 	@PatchMapping(path = "/{branch}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	BranchResponse update(
+	BranchResponse update(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -93,14 +93,14 @@ class BranchController {
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BRANCH_RULE) String branch,
 			@RequestBody BranchUpdateRequest request) {
-		return this.branches.update(organization, database, branch, request);
+		return this.branches.update(caller, organization, database, branch, request);
 	}
 
 	@Operation(summary = "Delete a branch",
 			description = "Answers 204. delete_descendants=true deletes the branches made from it too. Deleting "
 					+ "the database's last branch deletes the database.")
 	@DeleteMapping("/{branch}")
-	ResponseEntity<Void> delete(
+	ResponseEntity<Void> delete(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -108,13 +108,13 @@ class BranchController {
 			@Parameter(example = "dev") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BRANCH_RULE) String branch,
 			@RequestParam(name = "delete_descendants", required = false) Boolean deleteDescendants) {
-		this.branches.delete(organization, database, branch, Boolean.TRUE.equals(deleteDescendants));
+		this.branches.delete(caller, organization, database, branch, Boolean.TRUE.equals(deleteDescendants));
 		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(summary = "Turn safe migrations on or off", description = "Answers 200 with the branch.")
 	@PutMapping(path = "/{branch}/safe-migrations", consumes = MediaType.APPLICATION_JSON_VALUE)
-	BranchResponse safeMigrations(
+	BranchResponse safeMigrations(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -122,37 +122,37 @@ class BranchController {
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BRANCH_RULE) String branch,
 			@RequestBody SafeMigrationsRequest request) {
-		return this.branches.safeMigrations(organization, database, branch, request.safeMigrations());
+		return this.branches.safeMigrations(caller, organization, database, branch, request.safeMigrations());
 	}
 
 	@Operation(summary = "Turn safe migrations on", description = "Answers 200 with the branch.")
 	@PostMapping("/{branch}/safe-migrations")
-	BranchResponse enableSafeMigrations(
+	BranchResponse enableSafeMigrations(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = DATABASE_RULE) String database,
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BRANCH_RULE) String branch) {
-		return this.branches.safeMigrations(organization, database, branch, true);
+		return this.branches.safeMigrations(caller, organization, database, branch, true);
 	}
 
 	@Operation(summary = "Turn safe migrations off", description = "Answers 200 with the branch.")
 	@DeleteMapping("/{branch}/safe-migrations")
-	BranchResponse disableSafeMigrations(
+	BranchResponse disableSafeMigrations(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = DATABASE_RULE) String database,
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BRANCH_RULE) String branch) {
-		return this.branches.safeMigrations(organization, database, branch, false);
+		return this.branches.safeMigrations(caller, organization, database, branch, false);
 	}
 
 	@Operation(summary = "Resize a branch's vtgates",
 			description = "Applied at once and answered 204: there is no resize request to poll.")
 	@PutMapping(path = "/{branch}/resizes", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Void> resize(
+	ResponseEntity<Void> resize(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -160,14 +160,14 @@ class BranchController {
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BRANCH_RULE) String branch,
 			@RequestBody BranchResizeRequest request) {
-		this.branches.resize(organization, database, branch, request);
+		this.branches.resize(caller, organization, database, branch, request);
 		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(summary = "Change a branch's cluster size and parameters (Terraform)",
 			description = "Applied at once and answered 204: there is no change request to poll.")
 	@PutMapping(path = "/{branch}/terraform-changes", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Void> changeCluster(
+	ResponseEntity<Void> changeCluster(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -175,7 +175,7 @@ class BranchController {
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BRANCH_RULE) String branch,
 			@RequestBody BranchClusterChangeRequest request) {
-		this.branches.changeCluster(organization, database, branch, request);
+		this.branches.changeCluster(caller, organization, database, branch, request);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -82,10 +82,10 @@ class BranchService {
 	}
 
 	@Transactional(readOnly = true)
-	CountedListResponse<BranchResponse> list(String organizationName, String databaseName, String q, Boolean production,
-			Boolean safeMigrations, String order, PageQuery query) {
+	CountedListResponse<BranchResponse> list(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String q, Boolean production, Boolean safeMigrations, String order, PageQuery query) {
 		var direction = direction(order);
-		var database = database(organizationName, databaseName, BranchAccesses.READ_BRANCH);
+		var database = database(caller, organizationName, databaseName, BranchAccesses.READ_BRANCH);
 		Specification<Branch> filter = (root, criteria, builder) -> {
 			var where = new ArrayList<Predicate>();
 			where.add(builder.equal(root.get("databaseId"), database.getId()));
@@ -120,22 +120,23 @@ class BranchService {
 	 * Creates a branch; with {@code create_database_if_missing}, its database first when
 	 * there is none of that name, the branch becoming the new database's default branch.
 	 */
-	BranchResponse create(String organizationName, String databaseName, BranchCreateRequest request) {
+	BranchResponse create(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			BranchCreateRequest request) {
 		var problems = new ArrayList<String>();
 		request.check(problems);
 		if (!problems.isEmpty()) {
 			throw ApiException.invalid(String.join("; ", problems));
 		}
 		if (request.createsDatabase()) {
-			var existing = this.databases.find(this.callers.current().organizationId(), organizationName, databaseName);
+			var existing = this.databases.find(caller.organizationId(), organizationName, databaseName);
 			if (existing.isEmpty()) {
-				var created = createWithDatabase(organizationName, databaseName, request);
+				var created = createWithDatabase(caller, organizationName, databaseName, request);
 				if (created != null) {
 					return created;
 				}
 			}
 		}
-		var database = database(organizationName, databaseName, BranchAccesses.CREATE_BRANCH);
+		var database = database(caller, organizationName, databaseName, BranchAccesses.CREATE_BRANCH);
 		if (request.kind() != null && Engine.of(request.kind()) != database.getKind()) {
 			throw ApiException.invalid(
 					"kind " + request.kind() + " does not match the database's kind, " + database.getKind().wire());
@@ -150,7 +151,7 @@ class BranchService {
 		if (parent.stateAt(now) != DatabaseState.READY) {
 			throw new BadRequestException("Branch " + parent.getName() + " is not ready yet");
 		}
-		var branch = newBranch(database, parent, request, now);
+		var branch = newBranch(caller, database, parent, request, now);
 		try {
 			// The branch and its data-plane tasks commit together.
 			this.transaction.executeWithoutResult((status) -> {
@@ -168,7 +169,8 @@ class BranchService {
 		return respond(branch, database, now);
 	}
 
-	private Branch newBranch(Database database, Branch parent, BranchCreateRequest request, Instant now) {
+	private Branch newBranch(PlanetScalePrincipal caller, Database database, Branch parent, BranchCreateRequest request,
+			Instant now) {
 		var problems = new ArrayList<String>();
 		var engine = database.getKind();
 		var parentRegion = this.catalogue.regionWithId(parent.getRegionId());
@@ -208,7 +210,7 @@ class BranchService {
 		}
 		return new Branch(database.getId(), request.name(), parent.getName(), region, size, majorVersion,
 				parent.getReplicas(), Boolean.TRUE.equals(request.deletionProtected()),
-				Boolean.TRUE.equals(request.safeMigrations()), this.callers.creatorTokenId(), now,
+				Boolean.TRUE.equals(request.safeMigrations()), caller.creatorTokenId(), now,
 				this.properties.provisioningDelay(), this.provisioning.serves(engine));
 	}
 
@@ -229,16 +231,18 @@ class BranchService {
 	 * The database and its first branch in one statement. When another request created a
 	 * database of that name first, null: the branch goes to that database.
 	 */
-	private BranchResponse createWithDatabase(String organizationName, String databaseName,
+	private BranchResponse createWithDatabase(PlanetScalePrincipal caller, String organizationName, String databaseName,
 			BranchCreateRequest request) {
 		var engine = Engine.of(request.kind());
-		var sizeName = (request.size() != null) ? request.size() : defaultSize(organizationName, request, engine);
+		var sizeName = (request.size() != null) ? request.size()
+				: defaultSize(caller, organizationName, request, engine);
 		var databaseRequest = new DatabaseCreateRequest(databaseName, request.region(), sizeName, null, request.kind(),
 				request.majorVersion(), request.storage());
 		Database database;
 		try {
-			database = this.databaseService.createWithFirstBranch(organizationName, databaseRequest, request.name(),
-					Boolean.TRUE.equals(request.deletionProtected()), Boolean.TRUE.equals(request.safeMigrations()));
+			database = this.databaseService.createWithFirstBranch(caller, organizationName, databaseRequest,
+					request.name(), Boolean.TRUE.equals(request.deletionProtected()),
+					Boolean.TRUE.equals(request.safeMigrations()));
 		}
 		catch (ApiException ex) {
 			if (ex.kind() == ApiException.Kind.DUPLICATE) {
@@ -255,10 +259,11 @@ class BranchService {
 	 * The size a database created for a branch gets when the request names none: the
 	 * catalogue's first production size of its engine in its region.
 	 */
-	private String defaultSize(String organizationName, BranchCreateRequest request, Engine engine) {
+	private String defaultSize(PlanetScalePrincipal caller, String organizationName, BranchCreateRequest request,
+			Engine engine) {
 		var region = (request.region() != null && !request.region().isBlank())
 				? this.catalogue.region(request.region().strip())
-				: this.catalogue.regionWithId(this.organizations.find(organizationName).getDefaultRegionId());
+				: this.catalogue.regionWithId(this.organizations.find(caller, organizationName).getDefaultRegionId());
 		if (region == null) {
 			return null;
 		}
@@ -271,17 +276,17 @@ class BranchService {
 	}
 
 	@Transactional(readOnly = true)
-	BranchResponse get(String organizationName, String databaseName, String branchName) {
-		var database = database(organizationName, databaseName, BranchAccesses.READ_BRANCH);
+	BranchResponse get(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName) {
+		var database = database(caller, organizationName, databaseName, BranchAccesses.READ_BRANCH);
 		return respond(branch(database, branchName), database, now());
 	}
 
 	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
 			multiplier = 2, maxDelay = 200)
 	@Transactional
-	BranchResponse update(String organizationName, String databaseName, String branchName,
+	BranchResponse update(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName,
 			BranchUpdateRequest request) {
-		var database = database(organizationName, databaseName, BranchAccesses.WRITE_BRANCH);
+		var database = database(caller, organizationName, databaseName, BranchAccesses.WRITE_BRANCH);
 		var branch = branch(database, branchName);
 		if (request.newName() != null && !Names.valid(request.newName())) {
 			throw ApiException.invalid("new_name " + Names.RULE);
@@ -309,8 +314,9 @@ class BranchService {
 	 * with the database, when it is the last branch left.
 	 */
 	@Transactional
-	void delete(String organizationName, String databaseName, String branchName, boolean deleteDescendants) {
-		var database = database(organizationName, databaseName, BranchAccesses.DELETE_BRANCH);
+	void delete(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName,
+			boolean deleteDescendants) {
+		var database = database(caller, organizationName, databaseName, BranchAccesses.DELETE_BRANCH);
 		if (!this.branches.lockDatabase(database.getId())) {
 			throw ApiException.notFound("Not Found");
 		}
@@ -343,11 +349,12 @@ class BranchService {
 	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
 			multiplier = 2, maxDelay = 200)
 	@Transactional
-	BranchResponse safeMigrations(String organizationName, String databaseName, String branchName, Boolean enabled) {
+	BranchResponse safeMigrations(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName, Boolean enabled) {
 		if (enabled == null) {
 			throw ApiException.invalid("safe_migrations can't be blank");
 		}
-		var database = database(organizationName, databaseName, BranchAccesses.WRITE_BRANCH);
+		var database = database(caller, organizationName, databaseName, BranchAccesses.WRITE_BRANCH);
 		var branch = branch(database, branchName);
 		var now = now();
 		branch.changeSafeMigrations(enabled, now);
@@ -359,8 +366,9 @@ class BranchService {
 	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
 			multiplier = 2, maxDelay = 200)
 	@Transactional
-	void resize(String organizationName, String databaseName, String branchName, BranchResizeRequest request) {
-		var database = database(organizationName, databaseName, BranchAccesses.WRITE_BRANCH);
+	void resize(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName,
+			BranchResizeRequest request) {
+		var database = database(caller, organizationName, databaseName, BranchAccesses.WRITE_BRANCH);
 		if (database.getKind() != Engine.MYSQL) {
 			throw ApiException.invalid("vtgate resizes are only for mysql databases");
 		}
@@ -379,9 +387,9 @@ class BranchService {
 	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
 			multiplier = 2, maxDelay = 200)
 	@Transactional
-	void changeCluster(String organizationName, String databaseName, String branchName,
+	void changeCluster(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName,
 			BranchClusterChangeRequest request) {
-		var database = database(organizationName, databaseName, BranchAccesses.WRITE_BRANCH);
+		var database = database(caller, organizationName, databaseName, BranchAccesses.WRITE_BRANCH);
 		var branch = branch(database, branchName);
 		String size = null;
 		if (request.clusterSize() != null && !request.clusterSize().isBlank()) {
@@ -405,10 +413,10 @@ class BranchService {
 	 * The database of a branch request the caller may see (else 404) and that any of
 	 * {@code accesses} allows (else 403).
 	 */
-	Database database(String organizationName, String nameOrId, List<String> accesses) {
-		var database = this.databases.find(this.callers.current().organizationId(), organizationName, nameOrId)
+	Database database(PlanetScalePrincipal caller, String organizationName, String nameOrId, List<String> accesses) {
+		var database = this.databases.find(caller.organizationId(), organizationName, nameOrId)
 			.orElseThrow(() -> ApiException.notFound("Not Found"));
-		this.callers.requireAnyDatabaseAccess(database, accesses);
+		this.callers.requireAnyDatabaseAccess(caller, database, accesses);
 		return database;
 	}
 
@@ -423,10 +431,10 @@ class BranchService {
 	 * A branch of a database the caller can see, with its database; else 404. What the
 	 * caller may do with it is for the operation to check.
 	 */
-	At visible(String organizationName, String databaseName, String branchName) {
-		var database = this.databases.find(this.callers.current().organizationId(), organizationName, databaseName)
+	At visible(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName) {
+		var database = this.databases.find(caller.organizationId(), organizationName, databaseName)
 			.orElseThrow(() -> ApiException.notFound("Not Found"));
-		this.callers.requireDatabaseAccess(database, null);
+		this.callers.requireDatabaseAccess(caller, database, null);
 		return new At(database, branch(database, branchName));
 	}
 

@@ -1,14 +1,13 @@
 package dev.dbplane.planetscale;
 
-import dev.dbplane.security.PlanetScaleCredentials;
-import dev.dbplane.security.PlanetScalePrincipal;
+import java.util.Collection;
+
 import dev.dbplane.web.ApiException;
 
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * What the calling credential may see and do. Another organization, and a database the
+ * What a calling credential may see and do. Another organization, and a database the
  * token has no access to, are indistinguishable from missing ones (404); a visible
  * resource whose operation needs an access the token lacks is 403.
  */
@@ -21,22 +20,14 @@ class Callers {
 		this.credentials = credentials;
 	}
 
-	PlanetScalePrincipal current() {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof PlanetScalePrincipal principal) {
-			return principal;
-		}
-		throw new IllegalStateException("PlanetScale endpoint reached without a PlanetScale credential");
-	}
-
-	void requireOrganization(Organization organization) {
-		if (!organization.getId().equals(current().organizationId())) {
+	void requireOrganization(PlanetScalePrincipal caller, Organization organization) {
+		if (!organization.getId().equals(caller.organizationId())) {
 			throw ApiException.notFound("Not Found");
 		}
 	}
 
-	void requireOrganizationAccess(String access) {
-		if (!current().hasOrganizationAccess(access)) {
+	void requireOrganizationAccess(PlanetScalePrincipal caller, String access) {
+		if (!caller.hasOrganizationAccess(access)) {
 			throw forbidden(access);
 		}
 	}
@@ -47,8 +38,7 @@ class Callers {
 	 * the request, so a grant made on another replica (the creator's, on a new database)
 	 * counts at once.
 	 */
-	void requireDatabaseAccess(Database database, String access) {
-		var caller = current();
+	void requireDatabaseAccess(PlanetScalePrincipal caller, Database database, String access) {
 		if (caller.seesAllDatabases() && (access == null || caller.hasOnAllDatabases(access))) {
 			return;
 		}
@@ -65,8 +55,7 @@ class Callers {
 	 * As {@link #requireDatabaseAccess}, for an operation any one of {@code accesses}
 	 * allows.
 	 */
-	void requireAnyDatabaseAccess(Database database, java.util.Collection<String> accesses) {
-		var caller = current();
+	void requireAnyDatabaseAccess(PlanetScalePrincipal caller, Database database, Collection<String> accesses) {
 		if (caller.seesAllDatabases() && accesses.stream().anyMatch(caller::hasOnAllDatabases)) {
 			return;
 		}
@@ -78,15 +67,6 @@ class Callers {
 			throw ApiException
 				.forbidden("The service token does not have any of the " + String.join(", ", accesses) + " accesses");
 		}
-	}
-
-	/**
-	 * The service token that gets every access on a database the caller creates: the
-	 * caller's own; null for a Bearer token, which needs none.
-	 */
-	String creatorTokenId() {
-		var caller = current();
-		return caller.bearer() ? null : caller.tokenId();
 	}
 
 	private static ApiException forbidden(String access) {

@@ -81,8 +81,9 @@ class Catalogue {
 	 * organization's default marked.
 	 */
 	@Transactional(readOnly = true)
-	ListResponse<RegionResponse> organizationRegions(String organizationName, PageQuery query) {
-		var organization = this.organizations.findReadable(organizationName);
+	ListResponse<RegionResponse> organizationRegions(PlanetScalePrincipal caller, String organizationName,
+			PageQuery query) {
+		var organization = this.organizations.findReadable(caller, organizationName);
 		var all = regions();
 		var defaultId = organization.getDefaultRegionId();
 		var items = query.slice(all)
@@ -102,9 +103,9 @@ class Catalogue {
 	 * @param regionSlug the region, or null for the organization's default
 	 */
 	@Transactional(readOnly = true)
-	List<ClusterSizeResponse> clusterSizes(String organizationName, String engine, Boolean postgresql, Boolean rates,
-			String regionSlug) {
-		var organization = this.organizations.findReadable(organizationName);
+	List<ClusterSizeResponse> clusterSizes(PlanetScalePrincipal caller, String organizationName, String engine,
+			Boolean postgresql, Boolean rates, String regionSlug) {
+		var organization = this.organizations.findReadable(caller, organizationName);
 		var problems = new ArrayList<String>();
 		var chosen = (engine == null || engine.isBlank()) ? null : Engine.of(engine.strip());
 		if (engine != null && !engine.isBlank() && chosen == null) {

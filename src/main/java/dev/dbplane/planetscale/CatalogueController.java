@@ -32,12 +32,12 @@ class CatalogueController {
 
 	@Operation(summary = "List an organization's regions")
 	@GetMapping(path = "/v1/organizations/{organization}/regions", produces = MediaType.APPLICATION_JSON_VALUE)
-	ListResponse<RegionResponse> organizationRegions(
+	ListResponse<RegionResponse> organizationRegions(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
-		return this.catalogue.organizationRegions(organization, PageQuery.of(page, perPage));
+		return this.catalogue.organizationRegions(caller, organization, PageQuery.of(page, perPage));
 	}
 
 	@Operation(summary = "List cluster sizes",
@@ -45,14 +45,14 @@ class CatalogueController {
 					+ "prices only with rates=true.")
 	@GetMapping(path = "/v1/organizations/{organization}/cluster-size-skus",
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	List<ClusterSizeResponse> clusterSizes(
+	List<ClusterSizeResponse> clusterSizes(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@RequestParam(required = false) String engine, @RequestParam(required = false) Boolean postgresql,
 			@RequestParam(required = false) Boolean rates,
 			@RequestParam(required = false) @Pattern(regexp = Names.NO_NUL,
 					message = "region " + Names.NO_NUL_RULE) String region) {
-		return this.catalogue.clusterSizes(organization, engine, postgresql, rates, region);
+		return this.catalogue.clusterSizes(caller, organization, engine, postgresql, rates, region);
 	}
 
 }

@@ -36,68 +36,68 @@ class DatabaseController {
 
 	@Operation(summary = "List databases", description = "q filters by name.")
 	@GetMapping
-	CountedListResponse<DatabaseResponse> list(
+	CountedListResponse<DatabaseResponse> list(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@RequestParam(required = false) @Pattern(regexp = Names.NO_NUL,
 					message = "q " + Names.NO_NUL_RULE) String q,
 			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
-		return this.databases.list(organization, q, PageQuery.of(page, perPage));
+		return this.databases.list(caller, organization, q, PageQuery.of(page, perPage));
 	}
 
 	@Operation(summary = "Create a database", description = "Answers 201; the database is pending until ready.")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	DatabaseResponse create(
+	DatabaseResponse create(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					value = "{\"name\": \"my-database\", \"cluster_size\": \"PS_10\", \"region\": \"us-east\"}"))) @RequestBody DatabaseCreateRequest request) {
-		return this.databases.create(organization, request);
+		return this.databases.create(caller, organization, request);
 	}
 
 	@GetMapping("/{database}")
-	DatabaseResponse get(
+	DatabaseResponse get(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = DATABASE_RULE) String database) {
-		return this.databases.get(organization, database);
+		return this.databases.get(caller, organization, database);
 	}
 
 	@Operation(summary = "Update database settings", description = "new_name renames the database.")
 	@PatchMapping(path = "/{database}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	DatabaseResponse update(
+	DatabaseResponse update(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = DATABASE_RULE) String database,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					value = "{\"notes\": \"Orders\", \"deletion_protected\": false}"))) @RequestBody DatabaseUpdateRequest request) {
-		return this.databases.update(organization, database, request);
+		return this.databases.update(caller, organization, database, request);
 	}
 
 	@Operation(summary = "Delete a database", description = "Answers 204 with an empty body.")
 	@DeleteMapping("/{database}")
-	ResponseEntity<Void> delete(
+	ResponseEntity<Void> delete(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = DATABASE_RULE) String database) {
-		this.databases.delete(organization, database);
+		this.databases.delete(caller, organization, database);
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/{database}/regions")
-	ListResponse<RegionResponse> regions(
+	ListResponse<RegionResponse> regions(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = DATABASE_RULE) String database,
 			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
-		return this.databases.regions(organization, database, PageQuery.of(page, perPage));
+		return this.databases.regions(caller, organization, database, PageQuery.of(page, perPage));
 	}
 
 }

@@ -3,8 +3,6 @@ package dev.dbplane.planetscale;
 import java.util.List;
 import java.util.Optional;
 
-import dev.dbplane.security.PlanetScaleAccesses;
-
 /** What {@link DatabaseRepositoryImpl} does in SQL, and says why. */
 interface DatabaseRepositoryCustom {
 

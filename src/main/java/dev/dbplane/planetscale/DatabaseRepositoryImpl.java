@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 
-import dev.dbplane.security.PlanetScaleAccesses;
 import dev.dbplane.persistence.BatchedInserts;
 import dev.dbplane.persistence.TextColumns;
 import dev.dbplane.persistence.TimestampColumns;

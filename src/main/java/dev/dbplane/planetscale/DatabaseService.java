@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.dbplane.security.PlanetScaleAccesses;
 import dev.dbplane.web.ApiException;
 import dev.dbplane.persistence.Constraints;
 
@@ -58,34 +57,35 @@ class DatabaseService {
 	}
 
 	/**
-	 * Creates a database. The usual request takes one statement (see
+	 * Creates a database for {@code caller}. The usual request takes one statement (see
 	 * {@link #createInOneStatement}); any other goes step by step, which reports what is
 	 * wrong in the order the API always has: a missing organization, a missing access,
 	 * every problem with the request, a taken name. Either way the database and its
 	 * creator's access are stored by one statement that commits on its own.
 	 */
-	DatabaseResponse create(String organizationName, DatabaseCreateRequest request) {
+	DatabaseResponse create(PlanetScalePrincipal caller, String organizationName, DatabaseCreateRequest request) {
 		var now = now();
-		return respond(create(organizationName, request, (database) -> {
+		return respond(create(caller, organizationName, request, (database) -> {
 		}, now), now);
 	}
 
 	/**
-	 * Creates a database as {@link #create(String, DatabaseCreateRequest)} does, its
+	 * Creates a database as
+	 * {@link #create(PlanetScalePrincipal, String, DatabaseCreateRequest)} does, its
 	 * first branch as {@code firstBranch} names and sets it (Terraform's branch resources
 	 * create their database so).
 	 */
-	Database createWithFirstBranch(String organizationName, DatabaseCreateRequest request, String branchName,
-			boolean deletionProtected, boolean safeMigrations) {
-		return create(organizationName, request,
+	Database createWithFirstBranch(PlanetScalePrincipal caller, String organizationName, DatabaseCreateRequest request,
+			String branchName, boolean deletionProtected, boolean safeMigrations) {
+		return create(caller, organizationName, request,
 				(database) -> database.firstBranch(branchName, deletionProtected, safeMigrations), now());
 	}
 
-	private Database create(String organizationName, DatabaseCreateRequest request,
+	private Database create(PlanetScalePrincipal caller, String organizationName, DatabaseCreateRequest request,
 			java.util.function.Consumer<Database> prepare, Instant now) {
-		var database = createInOneStatement(organizationName, request, prepare, now);
+		var database = createInOneStatement(caller, organizationName, request, prepare, now);
 		if (database == null) {
-			database = createStepByStep(organizationName, request, prepare, now);
+			database = createStepByStep(caller, organizationName, request, prepare, now);
 		}
 		if (database.isDefaultBranchProvisioning()) {
 			this.provisioning.requestSeparately(database.getDefaultBranchId());
@@ -100,9 +100,8 @@ class DatabaseService {
 	 * insert happens only if the default region is one the request is valid in.
 	 * @return null when the request must go step by step, nothing stored
 	 */
-	private Database createInOneStatement(String organizationName, DatabaseCreateRequest request,
-			java.util.function.Consumer<Database> prepare, Instant now) {
-		var caller = this.callers.current();
+	private Database createInOneStatement(PlanetScalePrincipal caller, String organizationName,
+			DatabaseCreateRequest request, java.util.function.Consumer<Database> prepare, Instant now) {
 		if (!organizationName.equals(caller.organizationName())
 				|| !caller.hasOrganizationAccess(PlanetScaleAccesses.CREATE_DATABASES)) {
 			return null;
@@ -115,21 +114,21 @@ class DatabaseService {
 		prepare.accept(database);
 		var defaultRegions = (choice.region() == null)
 				? this.catalogue.defaultRegionsFor(request.engine(), choice.size()) : null;
-		return this.databases.insert(database, caller.organizationId(), defaultRegions, this.callers.creatorTokenId())
+		return this.databases.insert(database, caller.organizationId(), defaultRegions, caller.creatorTokenId())
 				? database : null;
 	}
 
-	private Database createStepByStep(String organizationName, DatabaseCreateRequest request,
-			java.util.function.Consumer<Database> prepare, Instant now) {
-		var organization = this.organizations.find(organizationName);
-		this.callers.requireOrganizationAccess(PlanetScaleAccesses.CREATE_DATABASES);
+	private Database createStepByStep(PlanetScalePrincipal caller, String organizationName,
+			DatabaseCreateRequest request, java.util.function.Consumer<Database> prepare, Instant now) {
+		var organization = this.organizations.find(caller, organizationName);
+		this.callers.requireOrganizationAccess(caller, PlanetScaleAccesses.CREATE_DATABASES);
 		var choice = choose(request, this.catalogue.regionWithId(organization.getDefaultRegionId()));
 		if (!choice.problems().isEmpty()) {
 			throw ApiException.invalid(String.join("; ", choice.problems()));
 		}
 		var database = newDatabase(organization.getName(), request, choice, now);
 		prepare.accept(database);
-		if (!this.databases.insert(database, organization.getId(), null, this.callers.creatorTokenId())) {
+		if (!this.databases.insert(database, organization.getId(), null, caller.creatorTokenId())) {
 			throw ApiException.duplicate(NAME_TAKEN);
 		}
 		return database;
@@ -165,9 +164,9 @@ class DatabaseService {
 	}
 
 	@Transactional(readOnly = true)
-	CountedListResponse<DatabaseResponse> list(String organizationName, String q, PageQuery query) {
-		var organization = this.organizations.find(organizationName);
-		var caller = this.callers.current();
+	CountedListResponse<DatabaseResponse> list(PlanetScalePrincipal caller, String organizationName, String q,
+			PageQuery query) {
+		var organization = this.organizations.find(caller, organizationName);
 		// A token sees only the databases it has an access on: an empty list when none.
 		var accessibleTo = caller.seesAllDatabases() ? null : caller.tokenId();
 		var pattern = (q != null && !q.isBlank()) ? "%" + likeEscaped(q.strip().toLowerCase()) + "%" : null;
@@ -182,15 +181,16 @@ class DatabaseService {
 	}
 
 	/** One select when the caller sees every database, so no transaction around it. */
-	DatabaseResponse get(String organizationName, String name) {
-		return respond(find(organizationName, name, null), now());
+	DatabaseResponse get(PlanetScalePrincipal caller, String organizationName, String name) {
+		return respond(find(caller, organizationName, name, null), now());
 	}
 
 	@Transactional
-	DatabaseResponse update(String organizationName, String name, DatabaseUpdateRequest request) {
-		var database = this.databases.findToChange(this.callers.current().organizationId(), organizationName, name)
+	DatabaseResponse update(PlanetScalePrincipal caller, String organizationName, String name,
+			DatabaseUpdateRequest request) {
+		var database = this.databases.findToChange(caller.organizationId(), organizationName, name)
 			.orElseThrow(() -> ApiException.notFound("Not Found"));
-		this.callers.requireDatabaseAccess(database, PlanetScaleAccesses.WRITE_DATABASE);
+		this.callers.requireDatabaseAccess(caller, database, PlanetScaleAccesses.WRITE_DATABASE);
 		var problems = new ArrayList<String>();
 		request.check(database.getClusterSize(), problems);
 		if (!problems.isEmpty()) {
@@ -204,8 +204,8 @@ class DatabaseService {
 	}
 
 	@Transactional
-	void delete(String organizationName, String name) {
-		var database = find(organizationName, name, PlanetScaleAccesses.DELETE_DATABASE);
+	void delete(PlanetScalePrincipal caller, String organizationName, String name) {
+		var database = find(caller, organizationName, name, PlanetScaleAccesses.DELETE_DATABASE);
 		database.requireDeletable();
 		// Their databases go too, where a data plane made them.
 		var branches = this.provisioning.serves(database.getKind()) ? this.branches.findByDatabaseId(database.getId())
@@ -226,8 +226,9 @@ class DatabaseService {
 	 * only its own when branches are restricted to it.
 	 */
 	@Transactional(readOnly = true)
-	ListResponse<RegionResponse> regions(String organizationName, String name, PageQuery query) {
-		var database = find(organizationName, name, null);
+	ListResponse<RegionResponse> regions(PlanetScalePrincipal caller, String organizationName, String name,
+			PageQuery query) {
+		var database = find(caller, organizationName, name, null);
 		var home = database.getRegion();
 		var available = this.catalogue.regions()
 			.stream()
@@ -246,10 +247,10 @@ class DatabaseService {
 	 * can see it but lacks that access. One statement: another organization, or a missing
 	 * one, has no database of the caller's.
 	 */
-	private Database find(String organizationName, String name, String access) {
-		var database = this.databases.find(this.callers.current().organizationId(), organizationName, name)
+	private Database find(PlanetScalePrincipal caller, String organizationName, String name, String access) {
+		var database = this.databases.find(caller.organizationId(), organizationName, name)
 			.orElseThrow(() -> ApiException.notFound("Not Found"));
-		this.callers.requireDatabaseAccess(database, access);
+		this.callers.requireDatabaseAccess(caller, database, access);
 		return database;
 	}
 

@@ -27,16 +27,17 @@ class OrganizationController {
 
 	@Operation(summary = "List organizations")
 	@GetMapping
-	ListResponse<OrganizationResponse> list(@RequestParam(required = false) Integer page,
+	ListResponse<OrganizationResponse> list(PlanetScalePrincipal caller, @RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
-		return this.organizations.list(PageQuery.of(page, perPage));
+		return this.organizations.list(caller, PageQuery.of(page, perPage));
 	}
 
 	@Operation(summary = "Get an organization")
 	@GetMapping("/{organization}")
-	OrganizationResponse get(@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-			message = ORGANIZATION_RULE) String organization) {
-		return this.organizations.get(organization);
+	OrganizationResponse get(PlanetScalePrincipal caller,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = ORGANIZATION_RULE) String organization) {
+		return this.organizations.get(caller, organization);
 	}
 
 }

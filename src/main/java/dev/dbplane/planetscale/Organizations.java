@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-import dev.dbplane.security.PlanetScaleAccesses;
 import dev.dbplane.web.ApiException;
 
 import org.springframework.stereotype.Service;
@@ -42,9 +41,9 @@ class Organizations {
 	 * say whether it exists.
 	 */
 	@Transactional(readOnly = true)
-	Organization find(String name) {
+	Organization find(PlanetScalePrincipal caller, String name) {
 		var organization = this.organizations.findByName(name).orElseThrow(() -> ApiException.notFound("Not Found"));
-		this.callers.requireOrganization(organization);
+		this.callers.requireOrganization(caller, organization);
 		return organization;
 	}
 
@@ -53,22 +52,22 @@ class Organizations {
 	 * {@code read_organization}.
 	 */
 	@Transactional(readOnly = true)
-	Organization findReadable(String name) {
-		var organization = find(name);
-		this.callers.requireOrganizationAccess(PlanetScaleAccesses.READ_ORGANIZATION);
+	Organization findReadable(PlanetScalePrincipal caller, String name) {
+		var organization = find(caller, name);
+		this.callers.requireOrganizationAccess(caller, PlanetScaleAccesses.READ_ORGANIZATION);
 		return organization;
 	}
 
 	@Transactional(readOnly = true)
-	OrganizationResponse get(String name) {
-		var organization = findReadable(name);
+	OrganizationResponse get(PlanetScalePrincipal caller, String name) {
+		var organization = findReadable(caller, name);
 		return OrganizationResponse.from(organization, this.databases.countByOrganization(organization.getId()));
 	}
 
 	/** The organizations the caller's credential belongs to: one. */
 	@Transactional(readOnly = true)
-	ListResponse<OrganizationResponse> list(PageQuery query) {
-		var own = this.organizations.findById(this.callers.current().organizationId()).stream().toList();
+	ListResponse<OrganizationResponse> list(PlanetScalePrincipal caller, PageQuery query) {
+		var own = this.organizations.findById(caller.organizationId()).stream().toList();
 		long total = own.size();
 		List<Organization> page = query.beyond(total) ? List.of() : own;
 		var items = page.stream()

@@ -37,7 +37,7 @@ class PasswordController {
 
 	@Operation(summary = "List a MySQL branch's passwords", description = "q filters by name; newest first.")
 	@GetMapping
-	CountedListResponse<PasswordResponse> list(
+	CountedListResponse<PasswordResponse> list(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -48,7 +48,7 @@ class PasswordController {
 					message = "q " + Names.NO_NUL_RULE) String q,
 			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
-		return this.passwords.list(organization, database, branch, q, PageQuery.of(page, perPage));
+		return this.passwords.list(caller, organization, database, branch, q, PageQuery.of(page, perPage));
 	}
 
 	@Operation(summary = "Create a password",
@@ -56,7 +56,7 @@ class PasswordController {
 					+ "the data plane serves connections.")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	PasswordResponse create(
+	PasswordResponse create(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -65,11 +65,11 @@ class PasswordController {
 					message = BranchController.BRANCH_RULE) String branch,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					value = "{\"name\": \"ci\", \"role\": \"readwriter\", \"ttl\": 3600}"))) @RequestBody PasswordCreateRequest request) {
-		return this.passwords.create(organization, database, branch, request);
+		return this.passwords.create(caller, organization, database, branch, request);
 	}
 
 	@GetMapping("/{id}")
-	PasswordResponse get(
+	PasswordResponse get(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -77,12 +77,12 @@ class PasswordController {
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BranchController.BRANCH_RULE) String branch,
 			@PathVariable @Pattern(regexp = Names.PATTERN, message = ID_RULE) String id) {
-		return this.passwords.get(organization, database, branch, id);
+		return this.passwords.get(caller, organization, database, branch, id);
 	}
 
 	@Operation(summary = "Rename a password or change its CIDRs")
 	@PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	PasswordResponse update(
+	PasswordResponse update(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -91,12 +91,12 @@ class PasswordController {
 					message = BranchController.BRANCH_RULE) String branch,
 			@PathVariable @Pattern(regexp = Names.PATTERN, message = ID_RULE) String id,
 			@RequestBody PasswordUpdateRequest request) {
-		return this.passwords.update(organization, database, branch, id, request);
+		return this.passwords.update(caller, organization, database, branch, id, request);
 	}
 
 	@Operation(summary = "Renew a password", description = "By its ttl again, from now; only one with a ttl.")
 	@PostMapping("/{id}/renew")
-	PasswordResponse renew(
+	PasswordResponse renew(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -104,12 +104,12 @@ class PasswordController {
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BranchController.BRANCH_RULE) String branch,
 			@PathVariable @Pattern(regexp = Names.PATTERN, message = ID_RULE) String id) {
-		return this.passwords.renew(organization, database, branch, id);
+		return this.passwords.renew(caller, organization, database, branch, id);
 	}
 
 	@Operation(summary = "Delete a password", description = "Answers 204 with an empty body.")
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(
+	ResponseEntity<Void> delete(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -117,7 +117,7 @@ class PasswordController {
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BranchController.BRANCH_RULE) String branch,
 			@PathVariable @Pattern(regexp = Names.PATTERN, message = ID_RULE) String id) {
-		this.passwords.delete(organization, database, branch, id);
+		this.passwords.delete(caller, organization, database, branch, id);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -56,10 +56,10 @@ class PasswordService {
 	}
 
 	@Transactional(readOnly = true)
-	CountedListResponse<PasswordResponse> list(String organizationName, String databaseName, String branchName,
-			String q, PageQuery query) {
-		var at = branch(organizationName, databaseName, branchName);
-		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.readCredentials(at.branch()));
+	CountedListResponse<PasswordResponse> list(PlanetScalePrincipal caller, String organizationName,
+			String databaseName, String branchName, String q, PageQuery query) {
+		var at = branch(caller, organizationName, databaseName, branchName);
+		this.callers.requireAnyDatabaseAccess(caller, at.database(), BranchAccesses.readCredentials(at.branch()));
 		Specification<BranchPassword> filter = (root, criteria, builder) -> {
 			var where = new ArrayList<Predicate>();
 			where.add(builder.equal(root.get("branchId"), at.branch().getId()));
@@ -78,17 +78,18 @@ class PasswordService {
 	}
 
 	/** Creates a password; answers once its login exists (or the wait is over). */
-	PasswordResponse create(String organizationName, String databaseName, String branchName,
-			PasswordCreateRequest request) {
-		var created = this.transaction.execute((status) -> store(organizationName, databaseName, branchName, request));
+	PasswordResponse create(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName, PasswordCreateRequest request) {
+		var created = this.transaction
+			.execute((status) -> store(caller, organizationName, databaseName, branchName, request));
 		this.provisioning.awaitPassword(created.id());
 		return created;
 	}
 
-	private PasswordResponse store(String organizationName, String databaseName, String branchName,
-			PasswordCreateRequest request) {
-		var at = branch(organizationName, databaseName, branchName);
-		this.callers.requireAnyDatabaseAccess(at.database(),
+	private PasswordResponse store(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName, PasswordCreateRequest request) {
+		var at = branch(caller, organizationName, databaseName, branchName);
+		this.callers.requireAnyDatabaseAccess(caller, at.database(),
 				BranchAccesses.writePassword(at.branch(), "reader".equals(request.effectiveRole())));
 		var problems = new ArrayList<String>();
 		request.check(problems);
@@ -100,27 +101,28 @@ class PasswordService {
 		var issued = BranchPassword.issue(at.branch().getId(), name, request.effectiveRole(),
 				(request.cidrs() != null && !request.cidrs().isEmpty()) ? request.cidrs() : null,
 				Boolean.TRUE.equals(request.replica()), Boolean.TRUE.equals(request.directVtgate()),
-				request.effectiveTtl(), this.callers.creatorTokenId(), now);
+				request.effectiveTtl(), caller.creatorTokenId(), now);
 		this.passwords.saveAndFlush(issued.password());
 		this.provisioning.createLogin(at.branch(), at.database(), issued.password(), issued.secret());
 		return respond(issued.password(), at, issued.secret(), now);
 	}
 
 	@Transactional(readOnly = true)
-	PasswordResponse get(String organizationName, String databaseName, String branchName, String id) {
-		var at = branch(organizationName, databaseName, branchName);
-		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.readCredentials(at.branch()));
+	PasswordResponse get(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName,
+			String id) {
+		var at = branch(caller, organizationName, databaseName, branchName);
+		this.callers.requireAnyDatabaseAccess(caller, at.database(), BranchAccesses.readCredentials(at.branch()));
 		return respond(password(at, id), at, null, now());
 	}
 
 	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
 			multiplier = 2, maxDelay = 200)
 	@Transactional
-	PasswordResponse update(String organizationName, String databaseName, String branchName, String id,
-			PasswordUpdateRequest request) {
-		var at = branch(organizationName, databaseName, branchName);
+	PasswordResponse update(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName, String id, PasswordUpdateRequest request) {
+		var at = branch(caller, organizationName, databaseName, branchName);
 		var password = password(at, id);
-		this.callers.requireAnyDatabaseAccess(at.database(),
+		this.callers.requireAnyDatabaseAccess(caller, at.database(),
 				BranchAccesses.writePassword(at.branch(), password.isReadOnly()));
 		var problems = new ArrayList<String>();
 		request.check(problems);
@@ -134,10 +136,11 @@ class PasswordService {
 	}
 
 	@Transactional
-	PasswordResponse renew(String organizationName, String databaseName, String branchName, String id) {
-		var at = branch(organizationName, databaseName, branchName);
+	PasswordResponse renew(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName,
+			String id) {
+		var at = branch(caller, organizationName, databaseName, branchName);
 		var password = password(at, id);
-		this.callers.requireAnyDatabaseAccess(at.database(),
+		this.callers.requireAnyDatabaseAccess(caller, at.database(),
 				BranchAccesses.writePassword(at.branch(), password.isReadOnly()));
 		var now = now();
 		password.renew(now);
@@ -147,18 +150,20 @@ class PasswordService {
 	}
 
 	@Transactional
-	void delete(String organizationName, String databaseName, String branchName, String id) {
-		var at = branch(organizationName, databaseName, branchName);
+	void delete(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName,
+			String id) {
+		var at = branch(caller, organizationName, databaseName, branchName);
 		var password = password(at, id);
-		this.callers.requireAnyDatabaseAccess(at.database(),
+		this.callers.requireAnyDatabaseAccess(caller, at.database(),
 				BranchAccesses.deleteCredential(at.branch(), password.isReadOnly()));
 		this.passwords.delete(password);
 		this.provisioning.dropLogin(at.branch(), at.database(), password.getUsername(), null);
 	}
 
 	/** A branch of a MySQL database the caller can see; else 404. */
-	private BranchService.At branch(String organizationName, String databaseName, String branchName) {
-		var at = this.branches.visible(organizationName, databaseName, branchName);
+	private BranchService.At branch(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName) {
+		var at = this.branches.visible(caller, organizationName, databaseName, branchName);
 		if (at.database().getKind() != Engine.MYSQL) {
 			throw ApiException.notFound("Not Found");
 		}

@@ -1,6 +1,7 @@
 package dev.dbplane.planetscale;
 
 import org.springdoc.core.models.GroupedOpenApi;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableConfigurationProperties({ PlanetScaleProperties.class, CatalogueProperties.class,
 		PublicBaseUrlProperties.class })
 class PlanetScaleConfiguration {
+
+	static {
+		// The caller comes from the credential (PlanetScaleCallerResolver), not from a
+		// parameter a client sends.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(PlanetScalePrincipal.class);
+	}
 
 	@Bean
 	GroupedOpenApi planetScaleApi() {

@@ -1,10 +1,5 @@
 package dev.dbplane.planetscale;
 
-import java.util.List;
-import java.util.Set;
-
-import dev.dbplane.security.PlanetScaleCredentials;
-import dev.dbplane.security.PlanetScalePrincipal;
 import dev.dbplane.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,26 +51,21 @@ class PlanetScaleDemoData implements ApplicationRunner {
 		var organizationId = this.organizations.idOf("demo").orElseThrow();
 		this.credentials.declareServiceToken(organizationId, TOKEN_ID, TOKEN);
 		// The seeding acts as the organization's administrator, as a Bearer token would.
-		var administrator = new PlanetScalePrincipal(organizationId, "demo", null, true, Set.of(), Set.of());
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(administrator, null, List.of()));
-		try {
-			database("orders", "{\"name\": \"orders\", \"cluster_size\": \"PS_10\"}");
-			database("analytics", "{\"name\": \"analytics\", \"cluster_size\": \"PS_20\", \"region\": \"eu-west\"}");
-			database("ledger", "{\"name\": \"ledger\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_10_AWS_X86\"}");
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		var administrator = PlanetScalePrincipal.administrator(organizationId, "demo");
+		database(administrator, "orders", "{\"name\": \"orders\", \"cluster_size\": \"PS_10\"}");
+		database(administrator, "analytics",
+				"{\"name\": \"analytics\", \"cluster_size\": \"PS_20\", \"region\": \"eu-west\"}");
+		database(administrator, "ledger",
+				"{\"name\": \"ledger\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_10_AWS_X86\"}");
 		log.info("Demo data ready: PlanetScale organization 'demo' (its service token is in README)");
 	}
 
-	private void database(String name, String json) {
+	private void database(PlanetScalePrincipal administrator, String name, String json) {
 		try {
 			var request = tools.jackson.databind.json.JsonMapper.builder()
 				.build()
 				.readValue(json, DatabaseCreateRequest.class);
-			this.databases.create("demo", request);
+			this.databases.create(administrator, "demo", request);
 		}
 		catch (ApiException ex) {
 			// already there from an earlier start

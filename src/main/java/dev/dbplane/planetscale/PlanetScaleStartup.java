@@ -1,7 +1,5 @@
 package dev.dbplane.planetscale;
 
-import dev.dbplane.security.PlanetScaleAccesses;
-import dev.dbplane.security.PlanetScaleCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

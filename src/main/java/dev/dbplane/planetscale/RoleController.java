@@ -33,7 +33,7 @@ class RoleController {
 
 	@Operation(summary = "List a PostgreSQL branch's roles", description = "q filters by name; newest first.")
 	@GetMapping
-	CountedListResponse<RoleResponse> list(
+	CountedListResponse<RoleResponse> list(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -44,14 +44,14 @@ class RoleController {
 					message = "q " + Names.NO_NUL_RULE) String q,
 			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
-		return this.roles.list(organization, database, branch, q, PageQuery.of(page, perPage));
+		return this.roles.list(caller, organization, database, branch, q, PageQuery.of(page, perPage));
 	}
 
 	@Operation(summary = "Create a role",
 			description = "Answers 200 (as PlanetScale does) with password, the secret, shown this once. A "
 					+ "control-plane record until the data plane serves connections.")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	RoleResponse create(
+	RoleResponse create(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -60,35 +60,35 @@ class RoleController {
 					message = BranchController.BRANCH_RULE) String branch,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					value = "{\"name\": \"app\", \"inherited_roles\": [\"pg_read_all_data\", \"pg_write_all_data\"]}"))) @RequestBody RoleCreateRequest request) {
-		return this.roles.create(organization, database, branch, request);
+		return this.roles.create(caller, organization, database, branch, request);
 	}
 
 	@Operation(summary = "The branch's default role", description = "postgres; its password only from reset-default.")
 	@GetMapping("/default")
-	RoleResponse getDefault(
+	RoleResponse getDefault(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BranchController.DATABASE_RULE) String database,
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BranchController.BRANCH_RULE) String branch) {
-		return this.roles.getDefault(organization, database, branch);
+		return this.roles.getDefault(caller, organization, database, branch);
 	}
 
 	@Operation(summary = "Reset the default role's password", description = "The new password is shown this once.")
 	@PostMapping("/reset-default")
-	RoleResponse.Reset resetDefault(
+	RoleResponse.Reset resetDefault(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BranchController.DATABASE_RULE) String database,
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BranchController.BRANCH_RULE) String branch) {
-		return this.roles.resetDefault(organization, database, branch);
+		return this.roles.resetDefault(caller, organization, database, branch);
 	}
 
 	@GetMapping("/{id}")
-	RoleResponse get(
+	RoleResponse get(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -96,12 +96,12 @@ class RoleController {
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BranchController.BRANCH_RULE) String branch,
 			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id) {
-		return this.roles.get(organization, database, branch, id);
+		return this.roles.get(caller, organization, database, branch, id);
 	}
 
 	@Operation(summary = "Rename a role or change its query safety settings")
 	@PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	RoleResponse update(
+	RoleResponse update(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -110,7 +110,7 @@ class RoleController {
 					message = BranchController.BRANCH_RULE) String branch,
 			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id,
 			@RequestBody RoleUpdateRequest request) {
-		return this.roles.update(organization, database, branch, id, request);
+		return this.roles.update(caller, organization, database, branch, id, request);
 	}
 
 	// renew and reset: the document declares no request body; planetscale-go (and pscale
@@ -120,7 +120,7 @@ class RoleController {
 			description = "By its ttl again, from now; only one with a ttl. planetscale-go "
 					+ "and pscale send an empty JSON object, which the document does not declare: any body is ignored.")
 	@PostMapping("/{id}/renew")
-	RoleResponse renew(
+	RoleResponse renew(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -128,14 +128,14 @@ class RoleController {
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BranchController.BRANCH_RULE) String branch,
 			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id) {
-		return this.roles.renew(organization, database, branch, id);
+		return this.roles.renew(caller, organization, database, branch, id);
 	}
 
 	@Operation(summary = "Reset a role's password",
 			description = "Answers 200 with the role and its new password, shown this once; the old one stops "
 					+ "working. Any body (the clients send an empty JSON object) is ignored.")
 	@PostMapping("/{id}/reset")
-	RoleResponse reset(
+	RoleResponse reset(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -143,14 +143,14 @@ class RoleController {
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BranchController.BRANCH_RULE) String branch,
 			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id) {
-		return this.roles.reset(organization, database, branch, id);
+		return this.roles.reset(caller, organization, database, branch, id);
 	}
 
 	@Operation(summary = "Reassign what a role owns to another role",
 			description = "Answers 204. successor (required) is another role of the branch: its id, or its username "
 					+ "with or without the branch's suffix. The role stays.")
 	@PostMapping("/{id}/reassign")
-	ResponseEntity<Void> reassign(
+	ResponseEntity<Void> reassign(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -161,7 +161,7 @@ class RoleController {
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					examples = @ExampleObject(value = "{\"successor\": \"postgres\"}"))) @RequestBody(
 							required = false) RoleReassignRequest request) {
-		this.roles.reassign(organization, database, branch, id, (request != null) ? request.successor() : null);
+		this.roles.reassign(caller, organization, database, branch, id, (request != null) ? request.successor() : null);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -169,7 +169,7 @@ class RoleController {
 			description = "Answers 204. successor (query, or JSON body as pscale sends it) names the role that "
 					+ "takes over what it owns.")
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(
+	ResponseEntity<Void> delete(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -181,7 +181,7 @@ class RoleController {
 					message = "successor " + Names.NO_NUL_RULE) String successor,
 			@RequestBody(required = false) RoleDeleteRequest request) {
 		var heir = (successor != null) ? successor : (request != null) ? request.successor() : null;
-		this.roles.delete(organization, database, branch, id, heir);
+		this.roles.delete(caller, organization, database, branch, id, heir);
 		return ResponseEntity.noContent().build();
 	}
 

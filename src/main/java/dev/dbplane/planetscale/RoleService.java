@@ -55,10 +55,10 @@ class RoleService {
 	}
 
 	@Transactional(readOnly = true)
-	CountedListResponse<RoleResponse> list(String organizationName, String databaseName, String branchName, String q,
-			PageQuery query) {
-		var at = branch(organizationName, databaseName, branchName);
-		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.readCredentials(at.branch()));
+	CountedListResponse<RoleResponse> list(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName, String q, PageQuery query) {
+		var at = branch(caller, organizationName, databaseName, branchName);
+		this.callers.requireAnyDatabaseAccess(caller, at.database(), BranchAccesses.readCredentials(at.branch()));
 		Specification<BranchRole> filter = (root, criteria, builder) -> {
 			var where = new ArrayList<Predicate>();
 			where.add(builder.equal(root.get("branchId"), at.branch().getId()));
@@ -84,19 +84,21 @@ class RoleService {
 
 	/** Creates a role; answered 200, as the vendor's document says. */
 	/** Creates a role; answers once its login exists (or the wait is over). */
-	RoleResponse create(String organizationName, String databaseName, String branchName, RoleCreateRequest request) {
-		var created = this.separately.execute((status) -> store(organizationName, databaseName, branchName, request));
+	RoleResponse create(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName,
+			RoleCreateRequest request) {
+		var created = this.separately
+			.execute((status) -> store(caller, organizationName, databaseName, branchName, request));
 		this.provisioning.awaitRole(created.id());
 		return created;
 	}
 
-	private RoleResponse store(String organizationName, String databaseName, String branchName,
-			RoleCreateRequest request) {
-		var at = branch(organizationName, databaseName, branchName);
+	private RoleResponse store(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName, RoleCreateRequest request) {
+		var at = branch(caller, organizationName, databaseName, branchName);
 		var problems = new ArrayList<String>();
 		request.check(problems);
 		var inherited = request.effectiveInheritedRoles();
-		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.writeRole(at.branch(),
+		this.callers.requireAnyDatabaseAccess(caller, at.database(), BranchAccesses.writeRole(at.branch(),
 				problems.isEmpty() && RoleCreateRequest.READ_ONLY.containsAll(inherited)));
 		if (!problems.isEmpty()) {
 			throw ApiException.invalid(String.join("; ", problems));
@@ -107,33 +109,37 @@ class RoleService {
 				Boolean.TRUE.equals(request.withReplication()),
 				(request.requireWhereOnDelete() != null) ? request.requireWhereOnDelete() : "off",
 				(request.requireWhereOnUpdate() != null) ? request.requireWhereOnUpdate() : "off",
-				request.effectiveTtl(), this.callers.creatorTokenId(), now);
+				request.effectiveTtl(), caller.creatorTokenId(), now);
 		this.roles.saveAndFlush(issued.role());
 		this.provisioning.createLogin(at.branch(), at.database(), issued.role(), issued.secret());
 		return respond(issued.role(), at, issued.secret(), now);
 	}
 
 	@Transactional(readOnly = true)
-	RoleResponse get(String organizationName, String databaseName, String branchName, String id) {
-		var at = branch(organizationName, databaseName, branchName);
-		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.readCredentials(at.branch()));
+	RoleResponse get(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName,
+			String id) {
+		var at = branch(caller, organizationName, databaseName, branchName);
+		this.callers.requireAnyDatabaseAccess(caller, at.database(), BranchAccesses.readCredentials(at.branch()));
 		return respond(role(at, id), at, null, now());
 	}
 
 	/**
 	 * The branch's default role, {@code postgres}, made the first time it is asked for.
 	 */
-	RoleResponse getDefault(String organizationName, String databaseName, String branchName) {
-		var at = branch(organizationName, databaseName, branchName);
-		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.readCredentials(at.branch()));
+	RoleResponse getDefault(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName) {
+		var at = branch(caller, organizationName, databaseName, branchName);
+		this.callers.requireAnyDatabaseAccess(caller, at.database(), BranchAccesses.readCredentials(at.branch()));
 		return respond(defaultRole(at), at, null, now());
 	}
 
 	/** A new password for the default role, shown this once. */
-	RoleResponse.Reset resetDefault(String organizationName, String databaseName, String branchName) {
-		var at = branch(organizationName, databaseName, branchName);
-		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.deleteCredential(at.branch(), false));
-		var reset = resetPassword(at, defaultRole(at).getId());
+	RoleResponse.Reset resetDefault(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName) {
+		var at = branch(caller, organizationName, databaseName, branchName);
+		this.callers.requireAnyDatabaseAccess(caller, at.database(),
+				BranchAccesses.deleteCredential(at.branch(), false));
+		var reset = resetPassword(caller, at, defaultRole(at).getId());
 		return new RoleResponse.Reset(reset.username(), reset.password(), reset.accessHostUrl());
 	}
 
@@ -143,14 +149,15 @@ class RoleService {
 	 */
 	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
 			multiplier = 2, maxDelay = 200)
-	RoleResponse reset(String organizationName, String databaseName, String branchName, String id) {
-		return resetPassword(branch(organizationName, databaseName, branchName), id);
+	RoleResponse reset(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName,
+			String id) {
+		return resetPassword(caller, branch(caller, organizationName, databaseName, branchName), id);
 	}
 
-	private RoleResponse resetPassword(BranchService.At at, String id) {
+	private RoleResponse resetPassword(PlanetScalePrincipal caller, BranchService.At at, String id) {
 		var reset = this.separately.execute((status) -> {
 			var role = role(at, id);
-			this.callers.requireAnyDatabaseAccess(at.database(),
+			this.callers.requireAnyDatabaseAccess(caller, at.database(),
 					BranchAccesses.deleteCredential(at.branch(), role.isReadOnly()));
 			var now = now();
 			var secret = role.resetPassword(now);
@@ -168,11 +175,12 @@ class RoleService {
 	 */
 	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
 			multiplier = 2, maxDelay = 200)
-	RoleResponse renew(String organizationName, String databaseName, String branchName, String id) {
-		var at = branch(organizationName, databaseName, branchName);
+	RoleResponse renew(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName,
+			String id) {
+		var at = branch(caller, organizationName, databaseName, branchName);
 		var renewed = this.separately.execute((status) -> {
 			var role = role(at, id);
-			this.callers.requireAnyDatabaseAccess(at.database(),
+			this.callers.requireAnyDatabaseAccess(caller, at.database(),
 					BranchAccesses.writeRole(at.branch(), role.isReadOnly()));
 			var now = now();
 			role.renew(now);
@@ -188,11 +196,12 @@ class RoleService {
 	 * Gives what a role owns in its branch's database to {@code successor}, another role
 	 * of the branch; the role stays. Answers once that is done (or the wait is over).
 	 */
-	void reassign(String organizationName, String databaseName, String branchName, String id, String successor) {
-		var at = branch(organizationName, databaseName, branchName);
+	void reassign(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName,
+			String id, String successor) {
+		var at = branch(caller, organizationName, databaseName, branchName);
 		this.separately.executeWithoutResult((status) -> {
 			var role = role(at, id);
-			this.callers.requireAnyDatabaseAccess(at.database(),
+			this.callers.requireAnyDatabaseAccess(caller, at.database(),
 					BranchAccesses.deleteCredential(at.branch(), role.isReadOnly()));
 			if (successor == null || successor.isBlank()) {
 				throw ApiException.invalid("successor is required");
@@ -205,11 +214,12 @@ class RoleService {
 	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
 			multiplier = 2, maxDelay = 200)
 	@Transactional
-	RoleResponse update(String organizationName, String databaseName, String branchName, String id,
-			RoleUpdateRequest request) {
-		var at = branch(organizationName, databaseName, branchName);
+	RoleResponse update(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName,
+			String id, RoleUpdateRequest request) {
+		var at = branch(caller, organizationName, databaseName, branchName);
 		var role = role(at, id);
-		this.callers.requireAnyDatabaseAccess(at.database(), BranchAccesses.writeRole(at.branch(), role.isReadOnly()));
+		this.callers.requireAnyDatabaseAccess(caller, at.database(),
+				BranchAccesses.writeRole(at.branch(), role.isReadOnly()));
 		var problems = new ArrayList<String>();
 		request.check(problems);
 		if (!problems.isEmpty()) {
@@ -226,10 +236,11 @@ class RoleService {
 	 * role owns; it must exist.
 	 */
 	@Transactional
-	void delete(String organizationName, String databaseName, String branchName, String id, String successor) {
-		var at = branch(organizationName, databaseName, branchName);
+	void delete(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName, String id,
+			String successor) {
+		var at = branch(caller, organizationName, databaseName, branchName);
 		var role = role(at, id);
-		this.callers.requireAnyDatabaseAccess(at.database(),
+		this.callers.requireAnyDatabaseAccess(caller, at.database(),
 				BranchAccesses.deleteCredential(at.branch(), role.isReadOnly()));
 		if (role.isDefaultRole()) {
 			throw ApiException.invalid("The default role cannot be deleted; reset its password instead");
@@ -279,8 +290,9 @@ class RoleService {
 	}
 
 	/** A branch of a PostgreSQL database the caller can see; else 404. */
-	private BranchService.At branch(String organizationName, String databaseName, String branchName) {
-		var at = this.branches.visible(organizationName, databaseName, branchName);
+	private BranchService.At branch(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName) {
+		var at = this.branches.visible(caller, organizationName, databaseName, branchName);
 		if (at.database().getKind() != Engine.POSTGRESQL) {
 			throw ApiException.notFound("Not Found");
 		}

@@ -16,7 +16,7 @@ record ServiceTokenResponse(String id, String type, String name, String displayN
 		String lastUsedAt, String actorId, String actorDisplayName, String actorType,
 		List<ServiceTokenAccessResponse> serviceTokenAccesses, Object oauthAccessesByResource) {
 
-	static ServiceTokenResponse from(dev.dbplane.security.PlanetScaleCredentials.ServiceToken token, String secret,
+	static ServiceTokenResponse from(PlanetScaleCredentials.ServiceToken token, String secret,
 			List<ServiceTokenAccessResponse> accesses) {
 		return new ServiceTokenResponse(token.id(), "ServiceToken", token.name(),
 				(token.name() != null) ? token.name() : token.id(), secret, null, "",

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
-import dev.dbplane.security.PlanetScaleAccesses;
-import dev.dbplane.security.PlanetScaleCredentials;
 import dev.dbplane.web.ApiException;
 
 import org.springframework.stereotype.Service;
@@ -50,9 +48,10 @@ class ServiceTokenService {
 	}
 
 	@Transactional
-	ServiceTokenResponse create(String organizationName, ServiceTokenCreateRequest request) {
-		var organization = this.organizations.find(organizationName);
-		this.callers.requireOrganizationAccess(PlanetScaleAccesses.WRITE_SERVICE_TOKENS);
+	ServiceTokenResponse create(PlanetScalePrincipal caller, String organizationName,
+			ServiceTokenCreateRequest request) {
+		var organization = this.organizations.find(caller, organizationName);
+		this.callers.requireOrganizationAccess(caller, PlanetScaleAccesses.WRITE_SERVICE_TOKENS);
 		if (request != null && request.ttl() != null && (request.ttl() <= 0 || request.ttl() > MAX_TTL_SECONDS)) {
 			throw ApiException.invalid("ttl must be greater than 0 and at most " + MAX_TTL_SECONDS + " (100 years)");
 		}
@@ -67,9 +66,10 @@ class ServiceTokenService {
 	}
 
 	@Transactional(readOnly = true)
-	CountedListResponse<ServiceTokenResponse> list(String organizationName, PageQuery query) {
-		var organization = this.organizations.find(organizationName);
-		this.callers.requireOrganizationAccess(PlanetScaleAccesses.READ_SERVICE_TOKENS);
+	CountedListResponse<ServiceTokenResponse> list(PlanetScalePrincipal caller, String organizationName,
+			PageQuery query) {
+		var organization = this.organizations.find(caller, organizationName);
+		this.callers.requireOrganizationAccess(caller, PlanetScaleAccesses.READ_SERVICE_TOKENS);
 		var all = this.credentials.list(organization.getId());
 		var items = query.slice(all)
 			.stream()
@@ -80,38 +80,38 @@ class ServiceTokenService {
 	}
 
 	@Transactional(readOnly = true)
-	ServiceTokenResponse get(String organizationName, String id) {
-		var organization = this.organizations.find(organizationName);
-		this.callers.requireOrganizationAccess(PlanetScaleAccesses.READ_SERVICE_TOKENS);
+	ServiceTokenResponse get(PlanetScalePrincipal caller, String organizationName, String id) {
+		var organization = this.organizations.find(caller, organizationName);
+		this.callers.requireOrganizationAccess(caller, PlanetScaleAccesses.READ_SERVICE_TOKENS);
 		var token = this.credentials.find(organization.getId(), id)
 			.orElseThrow(() -> ApiException.notFound("Not Found"));
 		return ServiceTokenResponse.from(token, null, accesses(organization, id));
 	}
 
 	@Transactional
-	void delete(String organizationName, String id) {
-		var organization = this.organizations.find(organizationName);
-		this.callers.requireOrganizationAccess(PlanetScaleAccesses.DELETE_SERVICE_TOKENS);
+	void delete(PlanetScalePrincipal caller, String organizationName, String id) {
+		var organization = this.organizations.find(caller, organizationName);
+		this.callers.requireOrganizationAccess(caller, PlanetScaleAccesses.DELETE_SERVICE_TOKENS);
 		if (!this.credentials.delete(organization.getId(), id)) {
 			throw ApiException.notFound("Not Found");
 		}
 	}
 
 	@Transactional(readOnly = true)
-	List<ServiceTokenAccessResponse> accesses(String organizationName, String id) {
-		var organization = this.organizations.find(organizationName);
-		this.callers.requireOrganizationAccess(PlanetScaleAccesses.READ_SERVICE_TOKENS);
+	List<ServiceTokenAccessResponse> accesses(PlanetScalePrincipal caller, String organizationName, String id) {
+		var organization = this.organizations.find(caller, organizationName);
+		this.callers.requireOrganizationAccess(caller, PlanetScaleAccesses.READ_SERVICE_TOKENS);
 		requireToken(organization, id);
 		return accesses(organization, id);
 	}
 
 	@Transactional
-	List<ServiceTokenAccessResponse> grant(String organizationName, String id, ServiceTokenAccessRequest request) {
-		var organization = this.organizations.find(organizationName);
-		this.callers.requireOrganizationAccess(PlanetScaleAccesses.WRITE_SERVICE_TOKENS);
+	List<ServiceTokenAccessResponse> grant(PlanetScalePrincipal caller, String organizationName, String id,
+			ServiceTokenAccessRequest request) {
+		var organization = this.organizations.find(caller, organizationName);
+		this.callers.requireOrganizationAccess(caller, PlanetScaleAccesses.WRITE_SERVICE_TOKENS);
 		requireToken(organization, id);
 		var databaseId = resolve(organization, request);
-		var caller = this.callers.current();
 		var ownOnDatabase = (databaseId != null && !caller.bearer())
 				? this.credentials.accessesOn(caller.tokenId(), databaseId) : java.util.Set.<String>of();
 		for (var access : request.access()) {
@@ -127,9 +127,9 @@ class ServiceTokenService {
 	}
 
 	@Transactional
-	void revoke(String organizationName, String id, ServiceTokenAccessRequest request) {
-		var organization = this.organizations.find(organizationName);
-		this.callers.requireOrganizationAccess(PlanetScaleAccesses.WRITE_SERVICE_TOKENS);
+	void revoke(PlanetScalePrincipal caller, String organizationName, String id, ServiceTokenAccessRequest request) {
+		var organization = this.organizations.find(caller, organizationName);
+		this.callers.requireOrganizationAccess(caller, PlanetScaleAccesses.WRITE_SERVICE_TOKENS);
 		requireToken(organization, id);
 		this.credentials.revoke(id, request.access(), resolve(organization, request));
 	}

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * requests in flight found the entry stale at the same moment every {@code ttl} and ran
  * the same lookup together.
  */
-final class CredentialCache<K, V> {
+public final class CredentialCache<K, V> {
 
 	private static final int MAX_ENTRIES = 10_000;
 
@@ -25,11 +25,11 @@ final class CredentialCache<K, V> {
 
 	private final long ttlNanos;
 
-	CredentialCache(Duration ttl) {
+	public CredentialCache(Duration ttl) {
 		this.ttlNanos = ttl.toNanos();
 	}
 
-	V get(K key, Function<K, V> loader) {
+	public V get(K key, Function<K, V> loader) {
 		if (this.ttlNanos <= 0) {
 			return loader.apply(key);
 		}
@@ -66,11 +66,11 @@ final class CredentialCache<K, V> {
 		}
 	}
 
-	void evict(K key) {
+	public void evict(K key) {
 		this.entries.remove(key);
 	}
 
-	void clear() {
+	public void clear() {
 		this.entries.clear();
 	}
 

@@ -1,6 +1,7 @@
 package dev.dbplane.security;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
@@ -14,28 +15,28 @@ import org.springframework.stereotype.Component;
 /**
  * Checks {@code Authorization: <id>:<secret>} (service token) and
  * {@code Authorization: Bearer}. Accesses depend on the organization and database a
- * request names, so the PlanetScale services check them; here the caller only becomes a
- * {@code planetscale} principal.
+ * request names, so the PlanetScale services check them; here the caller the family's
+ * {@link PlanetScaleCredentialCheck} finds only becomes a {@code planetscale} principal.
  */
 @Component
 class PlanetScaleAuthenticationProvider implements AuthenticationProvider {
 
 	static final String AUTHORITY = "planetscale";
 
-	private final PlanetScaleCredentials credentials;
+	private final PlanetScaleCredentialCheck credentials;
 
-	PlanetScaleAuthenticationProvider(PlanetScaleCredentials credentials) {
+	PlanetScaleAuthenticationProvider(PlanetScaleCredentialCheck credentials) {
 		this.credentials = credentials;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		var presented = (PresentedCredential) authentication;
-		java.util.Optional<PlanetScalePrincipal> principal;
+		Optional<?> principal;
 		try {
 			principal = switch (presented.kind()) {
-				case SERVICE_TOKEN -> this.credentials.authenticateServiceToken(presented.value());
-				case BEARER -> this.credentials.authenticateBearer(presented.value());
+				case SERVICE_TOKEN -> this.credentials.serviceToken(presented.value());
+				case BEARER -> this.credentials.bearer(presented.value());
 				default -> null;
 			};
 		}

@@ -120,13 +120,13 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
-	/** Who is calling, for the request log: never a secret. */
+	/**
+	 * Who is calling, for the request log: never a secret. A PlanetScale caller names
+	 * itself ({@link PlanetScaleCredentialCheck}).
+	 */
 	private static String describe(Object principal) {
 		if (principal instanceof HarnessPrincipal harness) {
 			return "account:" + harness.accountId();
-		}
-		if (principal instanceof PlanetScalePrincipal planetScale) {
-			return "organization:" + planetScale.organizationName();
 		}
 		return String.valueOf(principal);
 	}

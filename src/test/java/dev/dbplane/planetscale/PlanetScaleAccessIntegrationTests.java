@@ -5,7 +5,6 @@ import java.util.Set;
 
 import dev.dbplane.Api;
 import dev.dbplane.IntegrationTest;
-import dev.dbplane.security.PlanetScaleAccesses;
 import dev.dbplane.security.Secrets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

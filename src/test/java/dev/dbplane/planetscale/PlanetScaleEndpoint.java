@@ -6,8 +6,6 @@ import java.util.Set;
 
 import dev.dbplane.Api;
 import dev.dbplane.RunningApp;
-import dev.dbplane.security.PlanetScaleAccesses;
-import dev.dbplane.security.PlanetScaleCredentials;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

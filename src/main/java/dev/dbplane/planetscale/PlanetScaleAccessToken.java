@@ -1,4 +1,4 @@
-package dev.dbplane.security;
+package dev.dbplane.planetscale;
 
 import java.time.Instant;
 
@@ -9,7 +9,8 @@ import jakarta.persistence.Table;
 /**
  * A PlanetScale Bearer access token, a row of {@code planetscale_access_token}: only a
  * hash of it is kept. No endpoint issues one; configuration declares them, through the
- * insert-if-absent of {@link PlanetScaleCredentialSql}, so this mapping is only read.
+ * insert-if-absent of {@link PlanetScaleServiceTokenRepositoryCustom}, so this mapping is
+ * only read.
  */
 @Entity
 @Table(name = "planetscale_access_token")

@@ -1,18 +1,23 @@
-package dev.dbplane.security;
+package dev.dbplane.planetscale;
 
 import java.time.Instant;
 import java.util.Optional;
+
+import dev.dbplane.security.Secrets;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dev.dbplane.persistence.TimestampColumns.timestamptz;
 
-/** The SQL of {@link PlanetScaleCredentialSql}; its comment says why it is SQL. */
-class PlanetScaleCredentialSqlImpl implements PlanetScaleCredentialSql {
+/**
+ * The SQL of {@link PlanetScaleServiceTokenRepositoryCustom}; its comment says why it is
+ * SQL.
+ */
+class PlanetScaleServiceTokenRepositoryImpl implements PlanetScaleServiceTokenRepositoryCustom {
 
 	private final JdbcClient jdbc;
 
-	PlanetScaleCredentialSqlImpl(JdbcClient jdbc) {
+	PlanetScaleServiceTokenRepositoryImpl(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -1,4 +1,4 @@
-package dev.dbplane.security;
+package dev.dbplane.planetscale;
 
 import java.util.List;
 import java.util.Set;
@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code planetscale_service_token_access}; a grant is SQL
- * ({@link PlanetScaleCredentialSql#grantUnlessHeld}).
+ * ({@link PlanetScaleServiceTokenRepositoryCustom#grantUnlessHeld}).
  */
 interface PlanetScaleServiceTokenAccessRepository extends JpaRepository<PlanetScaleServiceTokenAccess, String> {
 

@@ -1,4 +1,4 @@
-package dev.dbplane.security;
+package dev.dbplane.planetscale;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,10 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code planetscale_service_token}, with the credential statements that stay SQL
- * ({@link PlanetScaleCredentialSql} says why).
+ * ({@link PlanetScaleServiceTokenRepositoryCustom} says why).
  */
 interface PlanetScaleServiceTokenRepository
-		extends JpaRepository<PlanetScaleServiceToken, String>, PlanetScaleCredentialSql {
+		extends JpaRepository<PlanetScaleServiceToken, String>, PlanetScaleServiceTokenRepositoryCustom {
 
 	List<PlanetScaleServiceToken> findByOrganizationIdOrderByCreatedAtAscIdAsc(String organizationId);
 

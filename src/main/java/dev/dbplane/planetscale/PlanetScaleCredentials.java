@@ -1,4 +1,4 @@
-package dev.dbplane.security;
+package dev.dbplane.planetscale;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.dbplane.security.CredentialCache;
+import dev.dbplane.security.PlanetScaleCredentialCheck;
+import dev.dbplane.security.Secrets;
+import dev.dbplane.security.SecurityProperties;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * are shown once and stored as hashes.
  */
 @Service
-public class PlanetScaleCredentials {
+public class PlanetScaleCredentials implements PlanetScaleCredentialCheck {
 
 	public static final String SERVICE_TOKEN_PREFIX = "pscale_tkn_";
 
@@ -177,11 +182,8 @@ public class PlanetScaleCredentials {
 		this.serviceTokens.evict(tokenId);
 	}
 
-	/**
-	 * The caller behind {@code <id>:<secret>}, or empty when it is malformed, unknown or
-	 * expired.
-	 */
-	public Optional<PlanetScalePrincipal> authenticateServiceToken(String header) {
+	@Override
+	public Optional<PlanetScalePrincipal> serviceToken(String header) {
 		var colon = header.indexOf(':');
 		if (colon <= 0) {
 			return Optional.empty();
@@ -195,27 +197,14 @@ public class PlanetScaleCredentials {
 		return stored.filter((token) -> Secrets.matches(secret, token.hash())).map(StoredServiceToken::principal);
 	}
 
-	/**
-	 * The same token's principal read afresh, for a grant another replica may have just
-	 * made.
-	 */
-	public Optional<PlanetScalePrincipal> reload(PlanetScalePrincipal principal) {
-		if (principal.bearer() || principal.tokenId() == null) {
-			return Optional.of(principal);
-		}
-		this.serviceTokens.evict(principal.tokenId());
-		return this.serviceTokens.get(principal.tokenId(), this::loadServiceToken).map(StoredServiceToken::principal);
-	}
-
-	public Optional<PlanetScalePrincipal> authenticateBearer(String token) {
+	@Override
+	public Optional<PlanetScalePrincipal> bearer(String token) {
 		if (token.isEmpty()) {
 			return Optional.empty();
 		}
 		var hash = Secrets.hash(token);
-		return this.accessTokens.get(hash,
-				(key) -> this.tokens.findBearerOwner(key)
-					.map((owner) -> new PlanetScalePrincipal(owner.organizationId(), owner.organizationName(), null,
-							true, Set.of(), Set.of())));
+		return this.accessTokens.get(hash, (key) -> this.tokens.findBearerOwner(key)
+			.map((owner) -> PlanetScalePrincipal.administrator(owner.organizationId(), owner.organizationName())));
 	}
 
 	private Optional<StoredServiceToken> loadServiceToken(String id) {

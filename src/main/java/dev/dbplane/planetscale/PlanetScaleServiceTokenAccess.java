@@ -1,4 +1,4 @@
-package dev.dbplane.security;
+package dev.dbplane.planetscale;
 
 import java.time.Instant;
 
@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 /**
  * One access of a service token, a row of {@code planetscale_service_token_access}: for
  * one database, or organization-wide when {@code databaseId} is null. Inserted only by
- * {@link PlanetScaleServiceTokenAccessRepositoryImpl#grant}.
+ * {@link PlanetScaleServiceTokenRepositoryCustom#grantUnlessHeld}.
  */
 @Entity
 @Table(name = "planetscale_service_token_access")

@@ -1,4 +1,4 @@
-package dev.dbplane.security;
+package dev.dbplane.planetscale;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,15 +1,15 @@
-package dev.dbplane.security;
+package dev.dbplane.planetscale;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What {@link PlanetScaleCredentialSqlImpl} does in SQL, and says why: the writes that
- * must be atomic against a concurrent one (JPA has no insert-if-absent or upsert), and
- * the credential checks that read the organization's name in the same statement (the
- * organization is the PlanetScale feature's entity, which security does not know).
+ * What {@link PlanetScaleServiceTokenRepositoryImpl} does in SQL, and says why: the
+ * writes that must be atomic against a concurrent one (JPA has no insert-if-absent or
+ * upsert), and the credential checks, run whenever the credential cache misses, that read
+ * the token and its organization's name in one statement without loading either entity.
  */
-interface PlanetScaleCredentialSql {
+interface PlanetScaleServiceTokenRepositoryCustom {
 
 	/** A service token that is not expired, and its organization. */
 	record ValidToken(String secretHash, String organizationId, String organizationName) {
