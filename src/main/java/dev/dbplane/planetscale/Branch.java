@@ -211,6 +211,22 @@ class Branch {
 		});
 	}
 
+	/** Makes a development branch a production one; refused for a production branch. */
+	void promote(Instant now) {
+		if (this.production) {
+			throw ApiException.invalid("Branch " + this.name + " is already a production branch");
+		}
+		change(now, () -> this.production = true);
+	}
+
+	/** Makes a production branch a development one; refused for a development branch. */
+	void demote(Instant now) {
+		if (!this.production) {
+			throw ApiException.invalid("Branch " + this.name + " is not a production branch");
+		}
+		change(now, () -> this.production = false);
+	}
+
 	/**
 	 * Takes the data plane's work for this branch if it is still to be asked for.
 	 * @return whether the caller must now ask for it (in the transaction that stores
@@ -249,9 +265,9 @@ class Branch {
 	}
 
 	private Object snapshot() {
-		return Arrays.asList(this.name, this.deletionProtected, this.safeMigrations, this.vtgateSize, this.vtgateCount,
-				this.vtgateMaxCount, this.vtgateAutoscaling, this.vtgateTargetCpuUtilization, this.clusterName,
-				this.parameters);
+		return Arrays.asList(this.name, this.production, this.deletionProtected, this.safeMigrations, this.vtgateSize,
+				this.vtgateCount, this.vtgateMaxCount, this.vtgateAutoscaling, this.vtgateTargetCpuUtilization,
+				this.clusterName, this.parameters);
 	}
 
 	String getId() {
