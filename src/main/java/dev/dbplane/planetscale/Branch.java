@@ -228,6 +228,34 @@ class Branch {
 	}
 
 	/**
+	 * Applies a change request at once: a size and a replica count when given, and the
+	 * parameter values named, which are set over the stored ones.
+	 * @return whether anything changed
+	 */
+	boolean upsertCluster(String clusterName, Integer replicas, Map<String, Map<String, String>> parameters,
+			Instant now) {
+		return change(now, () -> {
+			if (clusterName != null) {
+				this.clusterName = clusterName;
+			}
+			if (replicas != null) {
+				this.replicas = replicas;
+			}
+			if (parameters != null && !parameters.isEmpty()) {
+				var merged = new java.util.TreeMap<String, Map<String, String>>();
+				if (this.parameters != null) {
+					this.parameters
+						.forEach((namespace, values) -> merged.put(namespace, new java.util.TreeMap<>(values)));
+				}
+				parameters.forEach(
+						(namespace, values) -> merged.computeIfAbsent(namespace, (key) -> new java.util.TreeMap<>())
+							.putAll(values));
+				this.parameters = merged;
+			}
+		});
+	}
+
+	/**
 	 * Takes the data plane's work for this branch if it is still to be asked for.
 	 * @return whether the caller must now ask for it (in the transaction that stores
 	 * this)
@@ -267,7 +295,7 @@ class Branch {
 	private Object snapshot() {
 		return Arrays.asList(this.name, this.production, this.deletionProtected, this.safeMigrations, this.vtgateSize,
 				this.vtgateCount, this.vtgateMaxCount, this.vtgateAutoscaling, this.vtgateTargetCpuUtilization,
-				this.clusterName, this.parameters);
+				this.clusterName, this.replicas, this.parameters);
 	}
 
 	String getId() {

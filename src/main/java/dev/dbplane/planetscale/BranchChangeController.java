@@ -6,8 +6,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,6 +42,23 @@ class BranchChangeController {
 			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
 		return this.changes.listChanges(organization, database, branch, PageQuery.of(page, perPage));
+	}
+
+	@Operation(summary = "Change a PostgreSQL branch's cluster size, replicas or parameters",
+			description = "Applied at once: 200 with the completed change request, 204 when the branch has "
+					+ "what was asked already.")
+	@PatchMapping(path = "/changes", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<BranchChangeResponse> upsertChange(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@RequestBody BranchChangeRequest request) {
+		return this.changes.upsert(organization, database, branch, request)
+			.map(ResponseEntity::ok)
+			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
 	@GetMapping("/changes/{id}")

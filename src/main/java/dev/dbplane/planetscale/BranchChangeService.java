@@ -1,9 +1,16 @@
 package dev.dbplane.planetscale;
 
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Optional;
+
 import dev.dbplane.web.ApiException;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,13 +27,23 @@ class BranchChangeService {
 
 	private final BranchService branches;
 
+	private final BranchRepository branchRows;
+
+	private final Callers callers;
+
+	private final Clock clock;
+
 	private final Catalogue catalogue;
 
 	private final BaseUrl baseUrl;
 
-	BranchChangeService(BranchChangeRepository changes, BranchService branches, Catalogue catalogue, BaseUrl baseUrl) {
+	BranchChangeService(BranchChangeRepository changes, BranchService branches, BranchRepository branchRows,
+			Callers callers, Clock clock, Catalogue catalogue, BaseUrl baseUrl) {
 		this.changes = changes;
 		this.branches = branches;
+		this.branchRows = branchRows;
+		this.callers = callers;
+		this.clock = clock;
 		this.catalogue = catalogue;
 		this.baseUrl = baseUrl;
 	}
@@ -36,6 +53,41 @@ class BranchChangeService {
 			PageQuery query) {
 		var at = readable(organizationName, databaseName, branchName);
 		return list(at, BranchChange.Kind.CLUSTER, "changes", query, (change) -> cluster(change, at));
+	}
+
+	/**
+	 * Applies a change request of a PostgreSQL branch at once and answers it, completed;
+	 * empty when the branch has what was asked already (the API's 204).
+	 */
+	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
+			multiplier = 2, maxDelay = 200)
+	@Transactional
+	Optional<BranchChangeResponse> upsert(String organizationName, String databaseName, String branchName,
+			BranchChangeRequest request) {
+		var database = this.branches.database(organizationName, databaseName, BranchAccesses.WRITE_BRANCH);
+		var branch = this.branches.branch(database, branchName);
+		if (database.getKind() != Engine.POSTGRESQL) {
+			throw ApiException.invalid("branch changes are only for postgresql databases");
+		}
+		var problems = new ArrayList<String>();
+		request.check(problems);
+		String size = null;
+		if (request.clusterSize() != null && !request.clusterSize().isBlank()) {
+			var found = this.catalogue.clusterSizeForNewDatabase(request.clusterSize(), database.getKind(),
+					this.catalogue.regionWithId(branch.getRegionId()), problems);
+			size = (found != null) ? found.getName() : null;
+		}
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(String.join("; ", problems));
+		}
+		var before = BranchChange.Cluster.of(branch);
+		var now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		if (!branch.upsertCluster(size, request.replicas(), request.parameters(), now)) {
+			return Optional.empty();
+		}
+		var change = this.changes.save(BranchChange.cluster(before, branch, this.callers.creatorTokenId(), now));
+		this.branchRows.flush();
+		return Optional.of(cluster(change, new BranchService.At(database, branch)));
 	}
 
 	@Transactional(readOnly = true)

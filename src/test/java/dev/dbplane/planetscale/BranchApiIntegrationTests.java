@@ -756,6 +756,68 @@ class BranchApiIntegrationTests extends IntegrationTest {
 		assertThat(stranger.get(path).toString()).isEqualTo("404 " + NOT_FOUND);
 	}
 
+	@Test
+	void whenPscaleResizesAPostgresqlBranchThenTheChangeIsAppliedAndAnsweredCompleted() {
+		var created = this.api.post(this.databases,
+				"{\"name\": \"pg-resized\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_5_AWS_X86\"}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		ready("pg-resized");
+		var changes = branches("pg-resized") + "/main/changes";
+
+		var resized = this.api.patch(changes, """
+				{"cluster_size": "PS_10_AWS_X86", "replicas": 2, "parameters": {"pgconf": {"max_connections": "200"}}}
+				""");
+		var tuned = this.api.patch(changes, "{\"parameters\": {\"pgconf\": {\"work_mem\": \"8MB\"}}}");
+		var again = this.api.patch(changes, "{\"cluster_size\": \"PS_10_AWS_X86\", \"replicas\": 2}");
+
+		assertThat(resized.status()).as(resized.toString()).isEqualTo(200);
+		var change = resized.json();
+		assertThat(names(change)).containsExactlyInAnyOrderElementsOf(CHANGE_FIELDS);
+		assertThat(change.get("state").asString()).isEqualTo("completed");
+		assertThat(change.get("completed_at").asString()).matches(TIMESTAMP);
+		assertThat(change.get("cluster_name").asString()).isEqualTo("PS_10_AWS_X86");
+		assertThat(change.get("previous_cluster_name").asString()).isEqualTo("PS_5_AWS_X86");
+		assertThat(change.get("replicas").asInt()).isEqualTo(2);
+		assertThat(change.get("previous_replicas").asInt()).isZero();
+		assertThat(tuned.status()).isEqualTo(200);
+		assertThat(tuned.json().get("parameters").toString())
+			.isEqualTo("{\"pgconf\":{\"max_connections\":\"200\",\"work_mem\":\"8MB\"}}");
+		assertThat(again.status()).isEqualTo(204);
+		assertThat(again.body()).isEmpty();
+		assertThat(this.api.get(changes + "/" + change.get("id").asString()).json()).isEqualTo(change);
+		assertThat(this.api.get(changes).json().get("data")).hasSize(2);
+		var branch = this.api.get(branches("pg-resized") + "/main").json();
+		assertThat(branch.get("cluster_name").asString()).isEqualTo("PS_10_AWS_X86");
+		assertThat(branch.get("replicas").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void whenAChangeRequestIsInvalidOrForAMysqlBranchThenItIs422AndNothingIsStored() {
+		readyDatabase("mysql-changed");
+		this.api.post(this.databases,
+				"{\"name\": \"pg-refused\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_5_AWS_X86\"}");
+		ready("pg-refused");
+		var changes = branches("pg-refused") + "/main/changes";
+		var before = this.api.get(branches("pg-refused") + "/main").json();
+
+		assertThat(
+				this.api.patch(branches("mysql-changed") + "/main/changes", "{\"cluster_size\": \"PS_20\"}").toString())
+			.isEqualTo(
+					"422 {\"code\":\"unprocessable\",\"message\":\"branch changes are only for postgresql databases\"}");
+		assertThat(this.api.patch(changes, "{\"replicas\": 1}").json().get("message").asString())
+			.isEqualTo("replicas must be 0 (no high availability) or at least 2");
+		assertThat(this.api.patch(changes, "{\"storage\": {\"minimum_storage_bytes\": 21474836480}}").toString())
+			.isEqualTo("422 {\"code\":\"unprocessable\",\"message\":\"storage cannot be changed\"}");
+		assertThat(this.api.patch(changes, "{\"cluster_size\": \"PS_NOPE\"}").status()).isEqualTo(422);
+		assertThat(this.api.patch(changes, "{\"replicas\": \"two\"}").status()).isEqualTo(400);
+		var id = this.jdbc.queryForObject(
+				"select id from planetscale_database where name = 'pg-refused' " + "and organization_id = ?",
+				String.class, organizationId(this.organization));
+		assertThat(tokenOn(id, "read_branch").patch(changes, "{\"replicas\": 2}").status()).isEqualTo(403);
+		assertThat(this.api.get(branches("pg-refused") + "/main").json()).isEqualTo(before);
+		assertThat(this.api.get(changes).json().get("data")).isEmpty();
+	}
+
 	/** A client whose new service token holds {@code access} on the database only. */
 	private Api tokenOn(String databaseId, String access) {
 		var issued = this.planetScaleCredentials.issueServiceToken(organizationId(this.organization), access, Set.of(),
