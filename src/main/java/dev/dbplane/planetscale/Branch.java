@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -242,14 +243,12 @@ class Branch {
 				this.replicas = replicas;
 			}
 			if (parameters != null && !parameters.isEmpty()) {
-				var merged = new java.util.TreeMap<String, Map<String, String>>();
+				var merged = new TreeMap<String, Map<String, String>>();
 				if (this.parameters != null) {
-					this.parameters
-						.forEach((namespace, values) -> merged.put(namespace, new java.util.TreeMap<>(values)));
+					this.parameters.forEach((namespace, values) -> merged.put(namespace, new TreeMap<>(values)));
 				}
-				parameters.forEach(
-						(namespace, values) -> merged.computeIfAbsent(namespace, (key) -> new java.util.TreeMap<>())
-							.putAll(values));
+				parameters.forEach((namespace, values) -> merged.computeIfAbsent(namespace, (key) -> new TreeMap<>())
+					.putAll(values));
 				this.parameters = merged;
 			}
 		});

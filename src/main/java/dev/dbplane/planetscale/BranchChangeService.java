@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.dbplane.web.ApiException;
 
@@ -115,7 +116,7 @@ class BranchChangeService {
 	}
 
 	private <T> ListResponse<T> list(BranchService.At at, BranchChange.Kind kind, String segment, PageQuery query,
-			java.util.function.Function<BranchChange, T> respond) {
+			Function<BranchChange, T> respond) {
 		Specification<BranchChange> filter = (root, criteria, builder) -> builder
 			.and(builder.equal(root.get("branchId"), at.branch().getId()), builder.equal(root.get("kind"), kind));
 		var sort = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id"));
