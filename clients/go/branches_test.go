@@ -161,6 +161,94 @@ func TestPostgresBranches(t *testing.T) {
 	wantCode(t, err, ps.ErrNotFound, "Not Found")
 }
 
+// TestBranchPromoteDemote: a development branch is promoted to production and demoted back,
+// each answered with the branch; a second promote or demote is refused with a typed error
+// (422, which planetscale-go maps to ErrRetry) and changes nothing.
+func TestBranchPromoteDemote(t *testing.T) {
+	e := loadEnv(t)
+	c := client(t, e, e.tokenID, e.token)
+	db := readyDatabase(t, c, e, "go-promote", ps.DatabaseEngineMySQL, "PS_10")
+	if _, err := c.DatabaseBranches.Create(ctx(t), &ps.CreateDatabaseBranchRequest{Organization: e.org,
+		Database: db, Name: "staging"}); err != nil {
+		t.Fatalf("DatabaseBranches.Create: %v", err)
+	}
+	waitBranchReady(t, c, e.org, db, "staging")
+
+	promote := func() (*ps.DatabaseBranch, error) {
+		return c.DatabaseBranches.Promote(ctx(t), &ps.PromoteRequest{Organization: e.org, Database: db,
+			Branch: "staging"})
+	}
+	demote := func() (*ps.DatabaseBranch, error) {
+		return c.DatabaseBranches.Demote(ctx(t), &ps.DemoteRequest{Organization: e.org, Database: db,
+			Branch: "staging"})
+	}
+	steps := []struct {
+		name       string
+		call       func() (*ps.DatabaseBranch, error)
+		production bool
+		refusal    string
+	}{
+		{"promote", promote, true, ""},
+		{"promote again", promote, true, "Branch staging is already a production branch"},
+		{"demote", demote, false, ""},
+		{"demote again", demote, false, "Branch staging is not a production branch"},
+	}
+	for _, step := range steps {
+		branch, err := step.call()
+		if step.refusal != "" {
+			wantCode(t, err, ps.ErrRetry, step.refusal)
+		} else if err != nil || branch.Name != "staging" || branch.Production != step.production {
+			t.Fatalf("%s: %+v, %v", step.name, branch, err)
+		}
+		got := waitBranchReady(t, c, e.org, db, "staging")
+		if got.Production != step.production {
+			t.Fatalf("after %s, Get says production=%v", step.name, got.Production)
+		}
+	}
+
+	_, err := c.DatabaseBranches.Promote(ctx(t), &ps.PromoteRequest{Organization: e.org, Database: db,
+		Branch: "nosuch"})
+	wantCode(t, err, ps.ErrNotFound, "Not Found")
+}
+
+// TestPostgresBranchResize: a PostgreSQL branch's cluster is changed through the branch
+// changes API; dbplane applies it at once, so the change request comes back completed, and
+// asking for what the branch already has is the API's 204, a nil change request.
+func TestPostgresBranchResize(t *testing.T) {
+	e := loadEnv(t)
+	c := client(t, e, e.tokenID, e.token)
+	db := readyDatabase(t, c, e, "go-pg-resize", ps.DatabaseEnginePostgres, "PS_5_AWS_X86")
+	replicas := 2
+
+	change, err := c.PostgresBranches.Resize(ctx(t), &ps.ResizePostgresBranchRequest{Organization: e.org,
+		Database: db, Branch: "main", ClusterSize: "PS_10_AWS_X86", Replicas: &replicas})
+	if err != nil || change == nil {
+		t.Fatalf("PostgresBranches.Resize: %+v, %v", change, err)
+	}
+	if change.ID == "" || change.State != "completed" || change.ClusterName != "PS_10_AWS_X86" ||
+		change.PreviousClusterName != "PS_5_AWS_X86" || change.Replicas != 2 || change.PreviousReplicas != 0 {
+		t.Fatalf("change request %+v", change)
+	}
+	if change.CompletedAt == nil || change.StartedAt == nil || change.CreatedAt.IsZero() ||
+		!change.CompletedAt.Equal(change.CreatedAt) {
+		t.Fatalf("a change applied at once is started and completed when made: %+v", change)
+	}
+	got, err := c.PostgresBranches.Get(ctx(t), &ps.GetPostgresBranchRequest{Organization: e.org, Database: db,
+		Branch: "main"})
+	if err != nil || got.ClusterName != "PS_10_AWS_X86" || got.Replicas != 2 {
+		t.Fatalf("the branch after the change: %+v, %v", got, err)
+	}
+
+	again, err := c.PostgresBranches.Resize(ctx(t), &ps.ResizePostgresBranchRequest{Organization: e.org,
+		Database: db, Branch: "main", ClusterSize: "PS_10_AWS_X86"})
+	if err != nil || again != nil {
+		t.Fatalf("a resize to what the branch has is no change request: %+v, %v", again, err)
+	}
+	_, err = c.PostgresBranches.Resize(ctx(t), &ps.ResizePostgresBranchRequest{Organization: e.org,
+		Database: db, Branch: "main", ClusterSize: "PS_NOPE"})
+	wantCode(t, err, ps.ErrRetry, "cluster_size")
+}
+
 // TestPasswords: on a MySQL branch a password is created with its secret shown once, listed
 // and got without it, renewed when it has a TTL, and deleted; on a PostgreSQL database there
 // are no passwords.

@@ -163,6 +163,27 @@ run "branch show: ready once create --wait returned" \
   branch show "$mysql_db" dev --org "$org" "${as_token[@]}"
 refused "branch create with a taken name" "Name has already been taken" \
   branch create "$mysql_db" dev --org "$org" "${as_token[@]}"
+run "branch promote: dev becomes a production branch" '.name == "dev" and .production == true' \
+  branch promote "$mysql_db" dev --org "$org" "${as_token[@]}"
+refused "branch promote of a production branch" "is already a production branch" \
+  branch promote "$mysql_db" dev --org "$org" "${as_token[@]}"
+run "branch list: both branches are production branches now" \
+  '([.[].name] | sort) == ["dev", "main"] and all(.[]; .production)' \
+  branch list "$mysql_db" --org "$org" "${as_token[@]}"
+run "branch demote: dev is a development branch again" '.name == "dev" and .production == false' \
+  branch demote "$mysql_db" dev --org "$org" "${as_token[@]}"
+refused "branch demote of a development branch" "is not a production branch" \
+  branch demote "$mysql_db" dev --org "$org" "${as_token[@]}"
+# dbplane answers PUT .../resizes 204, as Terraform's provider expects (README), so pscale has no
+# request to print; the resize is applied and recorded, and status reads it back.
+run "branch vtgate resize (answered 204: nothing to print)" '(.id // "") == ""' \
+  branch vtgate resize "$mysql_db" main --vtgate-size VTG_10 --vtgate-count 3 --org "$org" "${as_token[@]}"
+run "branch vtgate resize status: the resize, completed" \
+  '.state == "completed" and .vtgate_name == "VTG_10" and .previous_vtgate_name == "VTG_5" and .vtgate_count == 3
+   and .previous_vtgate_count == 2 and .completed_at != null' \
+  branch vtgate resize status "$mysql_db" main --org "$org" "${as_token[@]}"
+run "branch vtgate show: the vtgates the resize set" '.vtgate_size == "VTG_10" and .vtgate_count == 3' \
+  branch vtgate show "$mysql_db" main --org "$org" "${as_token[@]}"
 run "password create on dev" \
   '.name == "ci" and .role == "readwriter" and (.plain_text | startswith("pscale_pw_")) and (.username | length) > 0
    and .database_branch.name == "dev"' \
@@ -244,6 +265,18 @@ role_id=$(jq -r '.id // empty' "$out")
 old_url=$(jq -r '.database_url // empty' "$out")
 run "role list shows it, without its password" 'length == 1 and .[0].name == "app" and (.[0].password // "") == ""' \
   role list "$pg_renamed" feature --org "$org" "${as_token[@]}"
+run "branch resize --wait: the change request, completed at once" \
+  '.state == "completed" and .cluster_name == "PS_10_AWS_X86" and (.previous_cluster_name | test("^PS_5_AWS_"))
+   and .replicas == 2 and .parameters.pgconf.max_connections == "200" and .completed_at != null' \
+  branch resize "$pg_renamed" feature --cluster-size PS_10_AWS_X86 --replicas 2 \
+  --parameters pgconf.max_connections=200 --wait --org "$org" "${as_token[@]}"
+change_id=$(jq -r '.id // empty' "$out")
+run "branch resize status: the latest change request" ".id == \"$change_id\" and .state == \"completed\"" \
+  branch resize status "$pg_renamed" feature --org "$org" "${as_token[@]}"
+run "branch resize to what the branch has: no change (204)" '.result == "no_change" and .branch == "feature"' \
+  branch resize "$pg_renamed" feature --cluster-size PS_10_AWS_X86 --org "$org" "${as_token[@]}"
+run "branch show: the resized cluster" '.cluster_name == "PS_10_AWS_X86"' \
+  branch show "$pg_renamed" feature --org "$org" "${as_token[@]}"
 run "role renew: the same role, its password not shown again" ".id == \"$role_id\" and (.password // \"\") == \"\"" \
   role renew "$pg_renamed" feature "$role_id" --org "$org" "${as_token[@]}"
 run "role reset --force: a new password, shown once, in its database_url" \

@@ -12,6 +12,10 @@ clients/README.md:
   document calls it "available only after create" yet types it a non-null string; CONTRACT.md has
   reads and renew carry null, as passwords' plain_text, which the document does mark nullable).
 
+- a vtgate resize request's vtgate_max_count and vtgate_target_cpu_utilization (and their
+  previous_ values) may be null: they are settings a branch without autoscaling does not have,
+  nullable on the DatabaseBranch itself, and pscale reads them as nullable (*int).
+
 Nothing else of the documents is changed.
 
 One work-around for the Python these machines have (3.11.7): its ast.parse keeps its recursion
@@ -91,12 +95,27 @@ def allow_null_role_password(raw_schema):
         role["properties"]["password"]["nullable"] = True
 
 
+def allow_null_resize_autoscaling(raw_schema):
+    resizes = "/organizations/{organization}/databases/{database}/branches/{branch}/resizes"
+    fields = ("vtgate_max_count", "previous_vtgate_max_count", "vtgate_target_cpu_utilization",
+              "previous_vtgate_target_cpu_utilization")
+    for path, method in ((resizes, "get"), (resizes, "put"), (resizes + "/{resize}", "get")):
+        operation = raw_schema["paths"].get(path, {}).get(method)
+        if operation is None:
+            continue
+        schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        resize = schema["properties"]["data"]["items"] if "data" in schema.get("properties", {}) else schema
+        for field in fields:
+            resize["properties"][field]["nullable"] = True
+
+
 @schemathesis.hook
 def before_load_schema(context, raw_schema):
     name = family(raw_schema)
     if name == "planetscale":
         allow_null_default_vtgate(raw_schema)
         allow_null_role_password(raw_schema)
+        allow_null_resize_autoscaling(raw_schema)
     error = PLANETSCALE_ERROR if name == "planetscale" else HARNESS_ERROR
     for item in raw_schema.get("paths", {}).values():
         for method, operation in item.items():

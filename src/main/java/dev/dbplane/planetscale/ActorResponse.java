@@ -15,4 +15,13 @@ record ActorResponse(String id, String type, String displayName, String avatarUr
 		return (tokenId != null) ? new ActorResponse(tokenId, "ServiceToken", "Service token " + tokenId, "") : null;
 	}
 
+	/**
+	 * The actor of something whose document requires one: the organization stands for a
+	 * Bearer token's caller, which dbplane knows no user of.
+	 */
+	static ActorResponse orOrganization(String tokenId, String organizationId) {
+		return (tokenId != null) ? of(tokenId)
+				: new ActorResponse(organizationId, "Organization", "Organization " + organizationId, "");
+	}
+
 }

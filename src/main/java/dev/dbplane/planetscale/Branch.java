@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -211,6 +212,48 @@ class Branch {
 		});
 	}
 
+	/** Makes a development branch a production one; refused for a production branch. */
+	void promote(Instant now) {
+		if (this.production) {
+			throw ApiException.invalid("Branch " + this.name + " is already a production branch");
+		}
+		change(now, () -> this.production = true);
+	}
+
+	/** Makes a production branch a development one; refused for a development branch. */
+	void demote(Instant now) {
+		if (!this.production) {
+			throw ApiException.invalid("Branch " + this.name + " is not a production branch");
+		}
+		change(now, () -> this.production = false);
+	}
+
+	/**
+	 * Applies a change request at once: a size and a replica count when given, and the
+	 * parameter values named, which are set over the stored ones.
+	 * @return whether anything changed
+	 */
+	boolean upsertCluster(String clusterName, Integer replicas, Map<String, Map<String, String>> parameters,
+			Instant now) {
+		return change(now, () -> {
+			if (clusterName != null) {
+				this.clusterName = clusterName;
+			}
+			if (replicas != null) {
+				this.replicas = replicas;
+			}
+			if (parameters != null && !parameters.isEmpty()) {
+				var merged = new TreeMap<String, Map<String, String>>();
+				if (this.parameters != null) {
+					this.parameters.forEach((namespace, values) -> merged.put(namespace, new TreeMap<>(values)));
+				}
+				parameters.forEach((namespace, values) -> merged.computeIfAbsent(namespace, (key) -> new TreeMap<>())
+					.putAll(values));
+				this.parameters = merged;
+			}
+		});
+	}
+
 	/**
 	 * Takes the data plane's work for this branch if it is still to be asked for.
 	 * @return whether the caller must now ask for it (in the transaction that stores
@@ -249,9 +292,9 @@ class Branch {
 	}
 
 	private Object snapshot() {
-		return Arrays.asList(this.name, this.deletionProtected, this.safeMigrations, this.vtgateSize, this.vtgateCount,
-				this.vtgateMaxCount, this.vtgateAutoscaling, this.vtgateTargetCpuUtilization, this.clusterName,
-				this.parameters);
+		return Arrays.asList(this.name, this.production, this.deletionProtected, this.safeMigrations, this.vtgateSize,
+				this.vtgateCount, this.vtgateMaxCount, this.vtgateAutoscaling, this.vtgateTargetCpuUtilization,
+				this.clusterName, this.replicas, this.parameters);
 	}
 
 	String getId() {

@@ -21,6 +21,10 @@ final class BranchAccesses {
 	/** Branch settings: PATCH, safe migrations, resizes and cluster changes. */
 	static final List<String> WRITE_BRANCH = List.of("write_database");
 
+	static final List<String> PROMOTE_BRANCH = List.of("connect_production_branch", "promote_branches");
+
+	static final List<String> DEMOTE_BRANCH = List.of("connect_production_branch", "demote_branches");
+
 	private BranchAccesses() {
 	}
 

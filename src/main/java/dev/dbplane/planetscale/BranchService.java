@@ -45,6 +45,8 @@ class BranchService {
 
 	private final BranchRepository branches;
 
+	private final BranchChangeRepository changes;
+
 	private final DatabaseRepository databases;
 
 	private final DatabaseService databaseService;
@@ -65,10 +67,12 @@ class BranchService {
 
 	private final TransactionTemplate transaction;
 
-	BranchService(BranchRepository branches, DatabaseRepository databases, DatabaseService databaseService,
-			Organizations organizations, Catalogue catalogue, PlanetScaleProperties properties, Callers callers,
-			BaseUrl baseUrl, Clock clock, BranchProvisioning provisioning, PlatformTransactionManager transactions) {
+	BranchService(BranchRepository branches, BranchChangeRepository changes, DatabaseRepository databases,
+			DatabaseService databaseService, Organizations organizations, Catalogue catalogue,
+			PlanetScaleProperties properties, Callers callers, BaseUrl baseUrl, Clock clock,
+			BranchProvisioning provisioning, PlatformTransactionManager transactions) {
 		this.branches = branches;
+		this.changes = changes;
 		this.databases = databases;
 		this.databaseService = databaseService;
 		this.organizations = organizations;
@@ -378,8 +382,12 @@ class BranchService {
 			throw ApiException.invalid(String.join("; ", problems));
 		}
 		var branch = branch(database, branchName);
-		branch.resize(request.vtgateSize(), request.vtgateCount(), request.vtgateMaxCount(),
-				request.vtgateAutoscaling(), request.vtgateTargetCpuUtilization(), now());
+		var before = BranchChange.Vtgate.of(branch);
+		var now = now();
+		if (branch.resize(request.vtgateSize(), request.vtgateCount(), request.vtgateMaxCount(),
+				request.vtgateAutoscaling(), request.vtgateTargetCpuUtilization(), now)) {
+			this.changes.save(BranchChange.vtgate(before, branch, this.callers.creatorTokenId(), now));
+		}
 		flush();
 	}
 
@@ -405,8 +413,41 @@ class BranchService {
 		if (request.parameters() != null && database.getKind() != Engine.POSTGRESQL) {
 			throw ApiException.invalid("parameters are only for postgresql databases");
 		}
-		branch.changeCluster(size, request.parameters(), now());
+		var before = BranchChange.Cluster.of(branch);
+		var now = now();
+		if (branch.changeCluster(size, request.parameters(), now)) {
+			this.changes.save(BranchChange.cluster(before, branch, this.callers.creatorTokenId(), now));
+		}
 		flush();
+	}
+
+	/** Promotes a development branch to production. */
+	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
+			multiplier = 2, maxDelay = 200)
+	@Transactional
+	BranchResponse promote(String organizationName, String databaseName, String branchName) {
+		var database = database(organizationName, databaseName, BranchAccesses.PROMOTE_BRANCH);
+		var branch = branch(database, branchName);
+		var now = now();
+		if (!branch.isProduction() && branch.stateAt(now) != DatabaseState.READY) {
+			throw new BadRequestException("Branch " + branch.getName() + " is not ready yet");
+		}
+		branch.promote(now);
+		flush();
+		return respond(branch, database, now);
+	}
+
+	/** Demotes a production branch to development. */
+	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
+			multiplier = 2, maxDelay = 200)
+	@Transactional
+	BranchResponse demote(String organizationName, String databaseName, String branchName) {
+		var database = database(organizationName, databaseName, BranchAccesses.DEMOTE_BRANCH);
+		var branch = branch(database, branchName);
+		var now = now();
+		branch.demote(now);
+		flush();
+		return respond(branch, database, now);
 	}
 
 	/**

@@ -23,8 +23,7 @@ record RoleResponse(String id, String type, String name, String accessHostUrl, S
 
 	static RoleResponse from(BranchRole role, Branch branch, String organizationId, String password, Instant now,
 			String host) {
-		var actor = (role.getActorId() != null) ? ActorResponse.of(role.getActorId())
-				: new ActorResponse(organizationId, "Organization", "Organization " + organizationId, "");
+		var actor = ActorResponse.orOrganization(role.getActorId(), organizationId);
 		return new RoleResponse(role.getId(), "Role", role.getName(), host, host, "", role.getUsername(),
 				role.getBaseUsername(), password, "postgres", Timestamps.format(role.getCreatedAt()),
 				Timestamps.format(role.getUpdatedAt()), null, Timestamps.format(role.getExpiresAt()), null, null, "",

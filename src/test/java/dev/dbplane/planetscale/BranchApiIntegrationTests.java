@@ -38,6 +38,24 @@ class BranchApiIntegrationTests extends IntegrationTest {
 			"restored_from_branch", "private_edge_connectivity", "has_replicas", "has_read_only_replicas", "html_url",
 			"url", "region", "parent_branch", "vtgate_options", "replicas", "parameters");
 
+	static final List<String> CHANGE_FIELDS = List.of("id", "state", "started_at", "completed_at", "created_at",
+			"updated_at", "actor", "cluster_name", "cluster_display_name", "cluster_metal", "replicas", "parameters",
+			"previous_cluster_name", "previous_cluster_display_name", "previous_cluster_metal", "previous_replicas",
+			"previous_parameters", "minimum_storage_bytes", "maximum_storage_bytes", "storage_autoscaling",
+			"storage_shrinking", "storage_type", "storage_iops", "storage_throughput_mibs",
+			"previous_minimum_storage_bytes", "previous_maximum_storage_bytes", "previous_storage_autoscaling",
+			"previous_storage_shrinking", "previous_storage_type", "previous_storage_iops",
+			"previous_storage_throughput_mibs");
+
+	static final List<String> RESIZE_FIELDS = List.of("id", "state", "started_at", "completed_at", "created_at",
+			"updated_at", "vtgate_size", "previous_vtgate_size", "vtgate_count", "previous_vtgate_count",
+			"vtgate_max_count", "previous_vtgate_max_count", "vtgate_autoscaling", "previous_vtgate_autoscaling",
+			"vtgate_target_cpu_utilization", "previous_vtgate_target_cpu_utilization", "vtgate_name",
+			"vtgate_display_name", "previous_vtgate_name", "previous_vtgate_display_name", "actor");
+
+	static final List<String> LIST_FIELDS = List.of("type", "current_page", "per_page", "next_page", "next_page_url",
+			"prev_page", "prev_page_url", "data");
+
 	private static final String NOT_FOUND = "{\"code\":\"not_found\",\"message\":\"Not Found\"}";
 
 	@Autowired
@@ -481,6 +499,338 @@ class BranchApiIntegrationTests extends IntegrationTest {
 			.status()).isEqualTo(403);
 		assertThat(rows("planetscale_branch")).isEqualTo(1);
 		assertThat(rows("planetscale_database")).isEqualTo(1);
+	}
+
+	private Api.Response postWithoutBody(Api api, String path) {
+		return api.send("POST", path, (String) null, null);
+	}
+
+	private JsonNode readyBranch(String database, String name) {
+		var created = this.api.post(branches(database), "{\"name\": \"" + name + "\"}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		ready(database);
+		return created.json();
+	}
+
+	@Test
+	void whenADevelopmentBranchIsPromotedAndDemotedThenItChangesKindAndTheDatabaseCountsFollow() {
+		readyDatabase("promoted");
+		var dev = readyBranch("promoted", "dev");
+
+		var promoted = postWithoutBody(this.api, branches("promoted") + "/dev/promote");
+
+		assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+		assertThat(promoted.contentType()).startsWith("application/json");
+		assertThat(names(promoted.json())).containsExactlyInAnyOrderElementsOf(BRANCH_FIELDS);
+		assertThat(promoted.json().get("id").asString()).isEqualTo(dev.get("id").asString());
+		assertThat(promoted.json().get("production").asBoolean()).isTrue();
+		assertThat(promoted.json().get("safe_migrations").asBoolean()).isFalse();
+		assertThat(promoted.json().get("updated_at").asString()).matches(TIMESTAMP);
+		assertThat(this.api.get(branches("promoted") + "/dev").json()).isEqualTo(promoted.json());
+		var database = this.api.get(this.databases + "/promoted").json();
+		assertThat(database.get("production_branches_count").asInt()).isEqualTo(2);
+		assertThat(database.get("development_branches_count").asInt()).isZero();
+		assertThat(this.api.get(branches("promoted") + "?production=true").json().get("data")).hasSize(2);
+
+		var demoted = this.api.post(branches("promoted") + "/" + dev.get("id").asString() + "/demote", "{}");
+
+		assertThat(demoted.status()).as(demoted.toString()).isEqualTo(200);
+		assertThat(names(demoted.json())).containsExactlyInAnyOrderElementsOf(BRANCH_FIELDS);
+		assertThat(demoted.json().get("production").asBoolean()).isFalse();
+		database = this.api.get(this.databases + "/promoted").json();
+		assertThat(database.get("production_branches_count").asInt()).isEqualTo(1);
+		assertThat(database.get("development_branches_count").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void whenABranchIsPromotedOrDemotedTwiceThenTheSecondIs422AndChangesNothing() {
+		readyDatabase("twice");
+		readyBranch("twice", "dev");
+		var main = this.api.get(branches("twice") + "/main").json();
+
+		var promoteMain = postWithoutBody(this.api, branches("twice") + "/main/promote");
+		var demoteDev = postWithoutBody(this.api, branches("twice") + "/dev/demote");
+
+		assertThat(promoteMain.toString())
+			.isEqualTo("422 {\"code\":\"unprocessable\",\"message\":\"Branch main is already a production branch\"}");
+		assertThat(demoteDev.toString())
+			.isEqualTo("422 {\"code\":\"unprocessable\",\"message\":\"Branch dev is not a production branch\"}");
+		assertThat(this.api.get(branches("twice") + "/main").json()).isEqualTo(main);
+		assertThat(this.api.get(branches("twice") + "/dev").json().get("production").asBoolean()).isFalse();
+		assertThat(postWithoutBody(this.api, branches("twice") + "/nosuch/promote").toString())
+			.isEqualTo("404 " + NOT_FOUND);
+		assertThat(postWithoutBody(this.api, this.databases + "/nosuch/branches/main/demote").toString())
+			.isEqualTo("404 " + NOT_FOUND);
+		var invalid = postWithoutBody(this.api, branches("twice") + "/Not_Lower/promote");
+		assertThat(invalid.status()).isEqualTo(422);
+		assertThat(invalid.json().get("message").asString())
+			.isEqualTo("branch must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit");
+	}
+
+	@Test
+	void whenAPendingBranchIsPromotedThenItIs400AndStaysADevelopmentBranch() {
+		readyDatabase("early");
+		this.api.post(branches("early"), "{\"name\": \"dev\"}");
+		this.jdbc.update("update planetscale_branch set ready_at = now() + interval '1 hour' where name = 'dev' "
+				+ "and database_id = (select id from planetscale_database where name = 'early' and organization_id = ?)",
+				organizationId(this.organization));
+
+		var promoted = postWithoutBody(this.api, branches("early") + "/dev/promote");
+
+		assertThat(promoted.toString())
+			.isEqualTo("400 {\"code\":\"bad_request\",\"message\":\"Branch dev is not ready yet\"}");
+		assertThat(this.api.get(branches("early") + "/dev").json().get("production").asBoolean()).isFalse();
+	}
+
+	@Test
+	void whenATokenLacksThePromotionAccessesThenItIs403AndTheBranchStaysAsItWas() {
+		var database = readyDatabase("guarded-promotion");
+		readyBranch("guarded-promotion", "dev");
+		var id = database.get("id").asString();
+		var reader = tokenOn(id, "read_branch");
+		var promoter = tokenOn(id, "promote_branches");
+		var demoter = tokenOn(id, "demote_branches");
+		var production = tokenOn(id, "connect_production_branch");
+		var stranger = api().withHeader("Authorization", token(Set.of()));
+
+		var refused = postWithoutBody(reader, branches("guarded-promotion") + "/dev/promote");
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.json().get("code").asString()).isEqualTo("forbidden");
+		assertThat(postWithoutBody(demoter, branches("guarded-promotion") + "/dev/promote").status()).isEqualTo(403);
+		assertThat(postWithoutBody(stranger, branches("guarded-promotion") + "/dev/promote").toString())
+			.isEqualTo("404 " + NOT_FOUND);
+		assertThat(this.api.get(branches("guarded-promotion") + "/dev").json().get("production").asBoolean()).isFalse();
+		assertThat(postWithoutBody(promoter, branches("guarded-promotion") + "/dev/promote").status()).isEqualTo(200);
+		assertThat(postWithoutBody(promoter, branches("guarded-promotion") + "/dev/demote").status()).isEqualTo(403);
+		assertThat(postWithoutBody(demoter, branches("guarded-promotion") + "/dev/demote").status()).isEqualTo(200);
+		assertThat(postWithoutBody(production, branches("guarded-promotion") + "/dev/promote").status()).isEqualTo(200);
+		assertThat(postWithoutBody(production, branches("guarded-promotion") + "/dev/demote").status()).isEqualTo(200);
+	}
+
+	@Test
+	void whenABranchIsPromotedThenItsPasswordsTakeTheProductionAccesses() {
+		var database = readyDatabase("promoted-passwords");
+		readyBranch("promoted-passwords", "dev");
+		var id = database.get("id").asString();
+		var developer = tokenOn(id, "connect_branch");
+		var passwords = branches("promoted-passwords") + "/dev/passwords";
+
+		assertThat(developer.post(passwords, "{\"name\": \"before\"}").status()).isEqualTo(201);
+		assertThat(postWithoutBody(this.api, branches("promoted-passwords") + "/dev/promote").status()).isEqualTo(200);
+
+		assertThat(developer.post(passwords, "{\"name\": \"after\"}").status()).isEqualTo(403);
+		assertThat(tokenOn(id, "connect_production_branch").post(passwords, "{\"name\": \"after\"}").status())
+			.isEqualTo(201);
+	}
+
+	@Test
+	void whenTerraformChangesAClusterThenTheChangeIsListedCompletedAndReadByItsId() {
+		var tf = this.api
+			.post(branches("tf-changes"),
+					"""
+							{"name": "main", "create_database_if_missing": true, "kind": "postgresql", "cluster_size": "PS_5_AWS_X86"}
+							""")
+			.json();
+		ready("tf-changes");
+		var changes = branches("tf-changes") + "/main/changes";
+		assertThat(this.api.get(changes).json().get("data")).isEmpty();
+
+		assertThat(this.api.put(branches("tf-changes") + "/" + tf.get("id").asString() + "/terraform-changes", """
+				{"cluster_size": "PS_10_AWS_X86", "parameters": {"pgconf": {"max_connections": "200"}}}
+				""").status()).isEqualTo(204);
+		assertThat(this.api.put(branches("tf-changes") + "/main/terraform-changes", """
+				{"cluster_size": "PS_10_AWS_X86", "parameters": {"pgconf": {"max_connections": "200"}}}
+				""").status()).isEqualTo(204);
+		assertThat(this.api.put(branches("tf-changes") + "/main/terraform-changes", """
+				{"cluster_size": "PS_20_AWS_X86"}
+				""").status()).isEqualTo(204);
+
+		var list = this.api.get(changes);
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.contentType()).startsWith("application/json");
+		var body = list.json();
+		assertThat(names(body)).containsExactlyInAnyOrderElementsOf(LIST_FIELDS);
+		assertThat(body.get("type").asString()).isEqualTo("list");
+		assertThat(body.get("current_page").asInt()).isEqualTo(1);
+		assertThat(body.get("per_page").asInt()).isEqualTo(25);
+		assertThat(body.get("next_page").isNull()).isTrue();
+		assertThat(body.get("prev_page_url").isNull()).isTrue();
+		// the repeated change changed nothing, so it is no request; the newest comes
+		// first
+		assertThat(body.get("data")).hasSize(2);
+		var latest = body.get("data").get(0);
+		var first = body.get("data").get(1);
+		assertThat(names(latest)).containsExactlyInAnyOrderElementsOf(CHANGE_FIELDS);
+		assertThat(first.get("id").asString()).matches(ID);
+		assertThat(first.get("state").asString()).isEqualTo("completed");
+		assertThat(first.get("created_at").asString()).matches(TIMESTAMP);
+		assertThat(first.get("started_at").asString()).isEqualTo(first.get("created_at").asString());
+		assertThat(first.get("completed_at").asString()).isEqualTo(first.get("created_at").asString());
+		assertThat(first.get("updated_at").asString()).isEqualTo(first.get("completed_at").asString());
+		assertThat(first.get("previous_cluster_name").asString()).isEqualTo("PS_5_AWS_X86");
+		assertThat(first.get("cluster_name").asString()).isEqualTo("PS_10_AWS_X86");
+		assertThat(first.get("cluster_display_name").isString()).isTrue();
+		assertThat(first.get("cluster_metal").asBoolean()).isFalse();
+		assertThat(first.get("previous_parameters").toString()).isEqualTo("{}");
+		assertThat(first.get("parameters").toString()).isEqualTo("{\"pgconf\":{\"max_connections\":\"200\"}}");
+		assertThat(first.get("replicas").isInt()).isTrue();
+		assertThat(first.get("minimum_storage_bytes").isIntegralNumber()).isTrue();
+		assertThat(first.get("storage_type").asString()).isEqualTo("gp3");
+		assertThat(first.get("storage_iops").isInt()).isTrue();
+		assertThat(first.get("actor").get("id").isString()).isTrue();
+		assertThat(latest.get("previous_cluster_name").asString()).isEqualTo("PS_10_AWS_X86");
+		assertThat(latest.get("cluster_name").asString()).isEqualTo("PS_20_AWS_X86");
+		assertThat(latest.get("previous_parameters").toString())
+			.isEqualTo("{\"pgconf\":{\"max_connections\":\"200\"}}");
+		assertThat(latest.get("parameters").toString()).isEqualTo("{}");
+		var byId = this.api
+			.get(branches("tf-changes") + "/" + tf.get("id").asString() + "/changes/" + first.get("id").asString());
+		assertThat(byId.status()).isEqualTo(200);
+		assertThat(byId.json()).isEqualTo(first);
+		var paged = this.api.get(changes + "?per_page=1").json();
+		assertThat(paged.get("data").get(0).get("id").asString()).isEqualTo(latest.get("id").asString());
+		assertThat(paged.get("next_page").asInt()).isEqualTo(2);
+		assertThat(paged.get("next_page_url").asString()).endsWith("/v1/organizations/" + this.organization
+				+ "/databases/tf-changes/branches/main/changes?page=2&per_page=1");
+		assertThat(this.api.get(changes + "?page=3").json().get("data")).isEmpty();
+	}
+
+	@Test
+	void whenVtgatesAreResizedThenTheResizeIsListedCompletedWithWhatTheBranchHadBefore() {
+		readyDatabase("resized");
+		var resizes = branches("resized") + "/main/resizes";
+		assertThat(this.api.put(resizes, "{\"vtgate_size\": \"VTG_10\", \"vtgate_count\": 3}").status()).isEqualTo(204);
+		assertThat(this.api.put(resizes, "{\"vtgate_count\": 3}").status()).isEqualTo(204);
+
+		var list = this.api.get(resizes);
+
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(names(list.json())).containsExactlyInAnyOrderElementsOf(LIST_FIELDS);
+		assertThat(list.json().get("data")).hasSize(1);
+		var resize = list.json().get("data").get(0);
+		assertThat(names(resize)).containsExactlyInAnyOrderElementsOf(RESIZE_FIELDS);
+		assertThat(resize.get("state").asString()).isEqualTo("completed");
+		assertThat(resize.get("completed_at").asString()).matches(TIMESTAMP);
+		assertThat(resize.get("started_at").asString()).isEqualTo(resize.get("created_at").asString());
+		assertThat(resize.get("previous_vtgate_size").asString()).isEqualTo("VTG_5");
+		assertThat(resize.get("vtgate_size").asString()).isEqualTo("VTG_10");
+		assertThat(resize.get("vtgate_name").asString()).isEqualTo("VTG_10");
+		assertThat(resize.get("previous_vtgate_name").asString()).isEqualTo("VTG_5");
+		assertThat(resize.get("previous_vtgate_count").asInt()).isEqualTo(2);
+		assertThat(resize.get("vtgate_count").asInt()).isEqualTo(3);
+		assertThat(resize.get("vtgate_autoscaling").asBoolean()).isFalse();
+		assertThat(resize.get("vtgate_max_count").isNull()).isTrue();
+		assertThat(resize.get("vtgate_target_cpu_utilization").isNull()).isTrue();
+		assertThat(resize.get("actor").get("id").isString()).isTrue();
+		assertThat(this.api.get(resizes + "/" + resize.get("id").asString()).json()).isEqualTo(resize);
+		// a resize is not a cluster change, nor the other way round
+		assertThat(this.api.get(branches("resized") + "/main/changes").json().get("data")).isEmpty();
+		assertThat(this.api.get(branches("resized") + "/main/changes/" + resize.get("id").asString()).toString())
+			.isEqualTo("404 " + NOT_FOUND);
+	}
+
+	@Test
+	void whenAChangeIsReadElsewhereOrByATokenWithoutBranchAccessThenItIs404Or403() {
+		var database = readyDatabase("guarded-changes");
+		readyBranch("guarded-changes", "dev");
+		assertThat(this.api.put(branches("guarded-changes") + "/main/resizes", "{\"vtgate_count\": 4}").status())
+			.isEqualTo(204);
+		var resize = this.api.get(branches("guarded-changes") + "/main/resizes").json().get("data").get(0);
+		var id = database.get("id").asString();
+		var path = branches("guarded-changes") + "/main/resizes/" + resize.get("id").asString();
+
+		assertThat(this.api.get(branches("guarded-changes") + "/dev/resizes/" + resize.get("id").asString()).toString())
+			.isEqualTo("404 " + NOT_FOUND);
+		assertThat(this.api.get(branches("guarded-changes") + "/main/resizes/nosuchresize").toString())
+			.isEqualTo("404 " + NOT_FOUND);
+		assertThat(this.api.get(branches("guarded-changes") + "/main/changes/Not_Lower").status()).isEqualTo(422);
+		assertThat(this.api.get(branches("guarded-changes") + "/nosuch/changes").toString())
+			.isEqualTo("404 " + NOT_FOUND);
+		assertThat(tokenOn(id, "connect_branch").get(path).status()).isEqualTo(200);
+		assertThat(tokenOn(id, "create_branch").get(branches("guarded-changes") + "/main/changes").status())
+			.isEqualTo(200);
+		var writer = tokenOn(id, "write_database");
+		assertThat(writer.get(path).status()).isEqualTo(403);
+		assertThat(writer.get(branches("guarded-changes") + "/main/changes").status()).isEqualTo(403);
+		var stranger = api().withHeader("Authorization", token(Set.of()));
+		assertThat(stranger.get(path).toString()).isEqualTo("404 " + NOT_FOUND);
+	}
+
+	@Test
+	void whenPscaleResizesAPostgresqlBranchThenTheChangeIsAppliedAndAnsweredCompleted() {
+		var created = this.api.post(this.databases,
+				"{\"name\": \"pg-resized\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_5_AWS_X86\"}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		ready("pg-resized");
+		var changes = branches("pg-resized") + "/main/changes";
+
+		var resized = this.api.patch(changes, """
+				{"cluster_size": "PS_10_AWS_X86", "replicas": 2, "parameters": {"pgconf": {"max_connections": "200"}}}
+				""");
+		var tuned = this.api.patch(changes, "{\"parameters\": {\"pgconf\": {\"work_mem\": \"8MB\"}}}");
+		var again = this.api.patch(changes, "{\"cluster_size\": \"PS_10_AWS_X86\", \"replicas\": 2}");
+
+		assertThat(resized.status()).as(resized.toString()).isEqualTo(200);
+		var change = resized.json();
+		assertThat(names(change)).containsExactlyInAnyOrderElementsOf(CHANGE_FIELDS);
+		assertThat(change.get("state").asString()).isEqualTo("completed");
+		assertThat(change.get("completed_at").asString()).matches(TIMESTAMP);
+		assertThat(change.get("cluster_name").asString()).isEqualTo("PS_10_AWS_X86");
+		assertThat(change.get("previous_cluster_name").asString()).isEqualTo("PS_5_AWS_X86");
+		assertThat(change.get("replicas").asInt()).isEqualTo(2);
+		assertThat(change.get("previous_replicas").asInt()).isZero();
+		assertThat(tuned.status()).isEqualTo(200);
+		assertThat(tuned.json().get("parameters").toString())
+			.isEqualTo("{\"pgconf\":{\"max_connections\":\"200\",\"work_mem\":\"8MB\"}}");
+		assertThat(again.status()).isEqualTo(204);
+		assertThat(again.body()).isEmpty();
+		assertThat(this.api.get(changes + "/" + change.get("id").asString()).json()).isEqualTo(change);
+		assertThat(this.api.get(changes).json().get("data")).hasSize(2);
+		var branch = this.api.get(branches("pg-resized") + "/main").json();
+		assertThat(branch.get("cluster_name").asString()).isEqualTo("PS_10_AWS_X86");
+		assertThat(branch.get("replicas").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void whenAChangeRequestIsInvalidOrForAMysqlBranchThenItIs422AndNothingIsStored() {
+		readyDatabase("mysql-changed");
+		this.api.post(this.databases,
+				"{\"name\": \"pg-refused\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_5_AWS_X86\"}");
+		ready("pg-refused");
+		var changes = branches("pg-refused") + "/main/changes";
+		var before = this.api.get(branches("pg-refused") + "/main").json();
+
+		assertThat(
+				this.api.patch(branches("mysql-changed") + "/main/changes", "{\"cluster_size\": \"PS_20\"}").toString())
+			.isEqualTo(
+					"422 {\"code\":\"unprocessable\",\"message\":\"branch changes are only for postgresql databases\"}");
+		assertThat(this.api.patch(changes, "{\"replicas\": 1}").json().get("message").asString())
+			.isEqualTo("replicas must be 0 (no high availability) or at least 2");
+		assertThat(this.api.patch(changes, "{\"storage\": {\"minimum_storage_bytes\": 21474836480}}").toString())
+			.isEqualTo("422 {\"code\":\"unprocessable\",\"message\":\"storage cannot be changed\"}");
+		assertThat(this.api.patch(changes, "{\"cluster_size\": \"PS_NOPE\"}").status()).isEqualTo(422);
+		assertThat(this.api.patch(changes, "{\"replicas\": \"two\"}").status()).isEqualTo(400);
+		var id = this.jdbc.queryForObject(
+				"select id from planetscale_database where name = 'pg-refused' " + "and organization_id = ?",
+				String.class, organizationId(this.organization));
+		assertThat(tokenOn(id, "read_branch").patch(changes, "{\"replicas\": 2}").status()).isEqualTo(403);
+		assertThat(this.api.get(branches("pg-refused") + "/main").json()).isEqualTo(before);
+		assertThat(this.api.get(changes).json().get("data")).isEmpty();
+	}
+
+	/** A client whose new service token holds {@code access} on the database only. */
+	private Api tokenOn(String databaseId, String access) {
+		var issued = this.planetScaleCredentials.issueServiceToken(organizationId(this.organization), access, Set.of(),
+				null);
+		this.planetScaleCredentials.grant(issued.id(), Set.of(access), databaseId);
+		return api().withHeader("Authorization", issued.id() + ":" + issued.secret());
+	}
+
+	/** The Authorization header of a new service token holding {@code accesses}. */
+	private String token(Set<String> accesses) {
+		var issued = this.planetScaleCredentials.issueServiceToken(organizationId(this.organization), "t", accesses,
+				null);
+		return issued.id() + ":" + issued.secret();
 	}
 
 }

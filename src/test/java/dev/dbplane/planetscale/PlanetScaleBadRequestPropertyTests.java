@@ -50,7 +50,8 @@ class PlanetScaleBadRequestPropertyTests {
 			Map.entry(PlanetScaleEndpoint.REVOKE, Set.of("GET", "POST", "DELETE")),
 			Map.entry(PlanetScaleEndpoint.CREATE_BRANCH, Set.of("GET", "POST")),
 			Map.entry(PlanetScaleEndpoint.UPDATE_BRANCH, Set.of("GET", "PATCH", "DELETE")),
-			Map.entry(PlanetScaleEndpoint.RESIZE_BRANCH, Set.of("PUT")),
+			Map.entry(PlanetScaleEndpoint.RESIZE_BRANCH, Set.of("GET", "PUT")),
+			Map.entry(PlanetScaleEndpoint.CHANGE_BRANCH, Set.of("GET", "PATCH")),
 			Map.entry(PlanetScaleEndpoint.CREATE_PASSWORD, Set.of("GET", "POST")),
 			Map.entry(PlanetScaleEndpoint.CREATE_ROLE, Set.of("GET", "POST")));
 

@@ -33,6 +33,7 @@ enum PlanetScaleEndpoint {
 	CREATE_BRANCH("POST", "/databases/{d}/branches", Bodies.BRANCH),
 	UPDATE_BRANCH("PATCH", "/databases/{d}/branches/main", Bodies.UPDATE_BRANCH),
 	RESIZE_BRANCH("PUT", "/databases/{d}/branches/main/resizes", Bodies.RESIZE),
+	CHANGE_BRANCH("PATCH", "/databases/{p}/branches/main/changes", Bodies.CHANGE),
 	CREATE_PASSWORD("POST", "/databases/{d}/branches/main/passwords", Bodies.PASSWORD),
 	CREATE_ROLE("POST", "/databases/{p}/branches/main/roles", Bodies.ROLE);
 
@@ -43,7 +44,8 @@ enum PlanetScaleEndpoint {
 
 	/** Endpoints that read a JSON body. */
 	static final List<PlanetScaleEndpoint> WITH_BODY = List.of(CREATE_MYSQL, CREATE_POSTGRESQL, UPDATE_DATABASE,
-			CREATE_TOKEN, GRANT, REVOKE, CREATE_BRANCH, UPDATE_BRANCH, RESIZE_BRANCH, CREATE_PASSWORD, CREATE_ROLE);
+			CREATE_TOKEN, GRANT, REVOKE, CREATE_BRANCH, UPDATE_BRANCH, RESIZE_BRANCH, CHANGE_BRANCH, CREATE_PASSWORD,
+			CREATE_ROLE);
 
 	/** Text that must never reach a response: stack traces, class names, SQL. */
 	private static final List<String> LEAKS = List.of("Exception", "\tat ", "org.springframework", "org.hibernate",
@@ -92,7 +94,7 @@ enum PlanetScaleEndpoint {
 	int success() {
 		return switch (this) {
 			case CREATE_MYSQL, CREATE_POSTGRESQL, CREATE_BRANCH, CREATE_PASSWORD -> 201;
-			case DELETE_DATABASE, REVOKE, RESIZE_BRANCH -> 204;
+			case DELETE_DATABASE, REVOKE, RESIZE_BRANCH, CHANGE_BRANCH -> 204;
 			default -> 200;
 		};
 	}
@@ -248,6 +250,9 @@ enum PlanetScaleEndpoint {
 				+ "join o on o.id = d.organization_id)::text "
 				+ "|| (select coalesce(jsonb_agg(to_jsonb(r) order by r.id), '[]') from planetscale_branch_role r "
 				+ "join planetscale_branch b on b.id = r.branch_id join planetscale_database d on d.id = b.database_id "
+				+ "join o on o.id = d.organization_id)::text "
+				+ "|| (select coalesce(jsonb_agg(to_jsonb(c) order by c.id), '[]') from planetscale_branch_change c "
+				+ "join planetscale_branch b on b.id = c.branch_id join planetscale_database d on d.id = b.database_id "
 				+ "join o on o.id = d.organization_id)::text", String.class, organization);
 	}
 
@@ -354,6 +359,13 @@ enum PlanetScaleEndpoint {
 		/** main's vtgates as a new MySQL branch has them. */
 		static final String RESIZE = """
 				{"vtgate_size": "VTG_5", "vtgate_count": 2, "vtgate_autoscaling": false}
+				""";
+
+		/**
+		 * What the PostgreSQL database's main has already: a change request of nothing.
+		 */
+		static final String CHANGE = """
+				{"cluster_size": "PS_5_AWS_X86", "parameters": {}}
 				""";
 
 		static final String PASSWORD = """

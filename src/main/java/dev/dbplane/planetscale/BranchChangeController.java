@@ -1,0 +1,103 @@
+package dev.dbplane.planetscale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "PlanetScale branch changes")
+@RestController
+@RequestMapping(path = "/v1/organizations/{organization}/databases/{database}/branches/{branch}",
+		produces = MediaType.APPLICATION_JSON_VALUE)
+class BranchChangeController {
+
+	private static final String RESIZE_RULE = "resize " + Names.RULE;
+
+	private final BranchChangeService changes;
+
+	BranchChangeController(BranchChangeService changes) {
+		this.changes = changes;
+	}
+
+	@Operation(summary = "List a branch's cluster change requests",
+			description = "Newest first; each completed, as dbplane applies a change at once.")
+	@GetMapping("/changes")
+	ListResponse<BranchChangeResponse> listChanges(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@RequestParam(required = false) Integer page,
+			@RequestParam(name = "per_page", required = false) Integer perPage) {
+		return this.changes.listChanges(organization, database, branch, PageQuery.of(page, perPage));
+	}
+
+	@Operation(summary = "Change a PostgreSQL branch's cluster size, replicas or parameters",
+			description = "Applied at once: 200 with the completed change request, 204 when the branch has "
+					+ "what was asked already.")
+	@PatchMapping(path = "/changes", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<BranchChangeResponse> upsertChange(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@RequestBody BranchChangeRequest request) {
+		return this.changes.upsert(organization, database, branch, request)
+			.map(ResponseEntity::ok)
+			.orElseGet(() -> ResponseEntity.noContent().build());
+	}
+
+	@GetMapping("/changes/{id}")
+	BranchChangeResponse getChange(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id) {
+		return this.changes.getChange(organization, database, branch, id);
+	}
+
+	@Operation(summary = "List a branch's vtgate resize requests",
+			description = "Newest first; each completed, as dbplane applies a resize at once.")
+	@GetMapping("/resizes")
+	ListResponse<BranchResizeResponse> listResizes(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@RequestParam(required = false) Integer page,
+			@RequestParam(name = "per_page", required = false) Integer perPage) {
+		return this.changes.listResizes(organization, database, branch, PageQuery.of(page, perPage));
+	}
+
+	@GetMapping("/resizes/{resize}")
+	BranchResizeResponse getResize(
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@PathVariable @Pattern(regexp = Names.PATTERN, message = RESIZE_RULE) String resize) {
+		return this.changes.getResize(organization, database, branch, resize);
+	}
+
+}
