@@ -32,7 +32,7 @@ class BranchChangeController {
 	@Operation(summary = "List a branch's cluster change requests",
 			description = "Newest first; each completed, as dbplane applies a change at once.")
 	@GetMapping("/changes")
-	ListResponse<BranchChangeResponse> listChanges(
+	ListResponse<BranchChangeResponse> listChanges(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -41,14 +41,14 @@ class BranchChangeController {
 					message = BranchController.BRANCH_RULE) String branch,
 			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
-		return this.changes.listChanges(organization, database, branch, PageQuery.of(page, perPage));
+		return this.changes.listChanges(caller, organization, database, branch, PageQuery.of(page, perPage));
 	}
 
 	@Operation(summary = "Change a PostgreSQL branch's cluster size, replicas or parameters",
 			description = "Applied at once: 200 with the completed change request, 204 when the branch has "
 					+ "what was asked already.")
 	@PatchMapping(path = "/changes", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<BranchChangeResponse> upsertChange(
+	ResponseEntity<BranchChangeResponse> upsertChange(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -56,13 +56,13 @@ class BranchChangeController {
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BranchController.BRANCH_RULE) String branch,
 			@RequestBody BranchChangeRequest request) {
-		return this.changes.upsert(organization, database, branch, request)
+		return this.changes.upsert(caller, organization, database, branch, request)
 			.map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
 	@GetMapping("/changes/{id}")
-	BranchChangeResponse getChange(
+	BranchChangeResponse getChange(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -70,13 +70,13 @@ class BranchChangeController {
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BranchController.BRANCH_RULE) String branch,
 			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id) {
-		return this.changes.getChange(organization, database, branch, id);
+		return this.changes.getChange(caller, organization, database, branch, id);
 	}
 
 	@Operation(summary = "List a branch's vtgate resize requests",
 			description = "Newest first; each completed, as dbplane applies a resize at once.")
 	@GetMapping("/resizes")
-	ListResponse<BranchResizeResponse> listResizes(
+	ListResponse<BranchResizeResponse> listResizes(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -85,11 +85,11 @@ class BranchChangeController {
 					message = BranchController.BRANCH_RULE) String branch,
 			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
-		return this.changes.listResizes(organization, database, branch, PageQuery.of(page, perPage));
+		return this.changes.listResizes(caller, organization, database, branch, PageQuery.of(page, perPage));
 	}
 
 	@GetMapping("/resizes/{resize}")
-	BranchResizeResponse getResize(
+	BranchResizeResponse getResize(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -97,7 +97,7 @@ class BranchChangeController {
 			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BranchController.BRANCH_RULE) String branch,
 			@PathVariable @Pattern(regexp = Names.PATTERN, message = RESIZE_RULE) String resize) {
-		return this.changes.getResize(organization, database, branch, resize);
+		return this.changes.getResize(caller, organization, database, branch, resize);
 	}
 
 }

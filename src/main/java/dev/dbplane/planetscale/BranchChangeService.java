@@ -30,8 +30,6 @@ class BranchChangeService {
 
 	private final BranchRepository branchRows;
 
-	private final Callers callers;
-
 	private final Clock clock;
 
 	private final Catalogue catalogue;
@@ -39,20 +37,19 @@ class BranchChangeService {
 	private final BaseUrl baseUrl;
 
 	BranchChangeService(BranchChangeRepository changes, BranchService branches, BranchRepository branchRows,
-			Callers callers, Clock clock, Catalogue catalogue, BaseUrl baseUrl) {
+			Clock clock, Catalogue catalogue, BaseUrl baseUrl) {
 		this.changes = changes;
 		this.branches = branches;
 		this.branchRows = branchRows;
-		this.callers = callers;
 		this.clock = clock;
 		this.catalogue = catalogue;
 		this.baseUrl = baseUrl;
 	}
 
 	@Transactional(readOnly = true)
-	ListResponse<BranchChangeResponse> listChanges(String organizationName, String databaseName, String branchName,
-			PageQuery query) {
-		var at = readable(organizationName, databaseName, branchName);
+	ListResponse<BranchChangeResponse> listChanges(PlanetScalePrincipal caller, String organizationName,
+			String databaseName, String branchName, PageQuery query) {
+		var at = readable(caller, organizationName, databaseName, branchName);
 		return list(at, BranchChange.Kind.CLUSTER, "changes", query, (change) -> cluster(change, at));
 	}
 
@@ -63,9 +60,9 @@ class BranchChangeService {
 	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
 			multiplier = 2, maxDelay = 200)
 	@Transactional
-	Optional<BranchChangeResponse> upsert(String organizationName, String databaseName, String branchName,
-			BranchChangeRequest request) {
-		var database = this.branches.database(organizationName, databaseName, BranchAccesses.WRITE_BRANCH);
+	Optional<BranchChangeResponse> upsert(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName, BranchChangeRequest request) {
+		var database = this.branches.database(caller, organizationName, databaseName, BranchAccesses.WRITE_BRANCH);
 		var branch = this.branches.branch(database, branchName);
 		if (database.getKind() != Engine.POSTGRESQL) {
 			throw ApiException.invalid("branch changes are only for postgresql databases");
@@ -86,32 +83,35 @@ class BranchChangeService {
 		if (!branch.upsertCluster(size, request.replicas(), request.parameters(), now)) {
 			return Optional.empty();
 		}
-		var change = this.changes.save(BranchChange.cluster(before, branch, this.callers.creatorTokenId(), now));
+		var change = this.changes.save(BranchChange.cluster(before, branch, caller.creatorTokenId(), now));
 		this.branchRows.flush();
 		return Optional.of(cluster(change, new BranchService.At(database, branch)));
 	}
 
 	@Transactional(readOnly = true)
-	BranchChangeResponse getChange(String organizationName, String databaseName, String branchName, String id) {
-		var at = readable(organizationName, databaseName, branchName);
+	BranchChangeResponse getChange(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName, String id) {
+		var at = readable(caller, organizationName, databaseName, branchName);
 		return cluster(find(at, BranchChange.Kind.CLUSTER, id), at);
 	}
 
 	@Transactional(readOnly = true)
-	ListResponse<BranchResizeResponse> listResizes(String organizationName, String databaseName, String branchName,
-			PageQuery query) {
-		var at = readable(organizationName, databaseName, branchName);
+	ListResponse<BranchResizeResponse> listResizes(PlanetScalePrincipal caller, String organizationName,
+			String databaseName, String branchName, PageQuery query) {
+		var at = readable(caller, organizationName, databaseName, branchName);
 		return list(at, BranchChange.Kind.VTGATE, "resizes", query, (change) -> resize(change, at));
 	}
 
 	@Transactional(readOnly = true)
-	BranchResizeResponse getResize(String organizationName, String databaseName, String branchName, String id) {
-		var at = readable(organizationName, databaseName, branchName);
+	BranchResizeResponse getResize(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName, String id) {
+		var at = readable(caller, organizationName, databaseName, branchName);
 		return resize(find(at, BranchChange.Kind.VTGATE, id), at);
 	}
 
-	private BranchService.At readable(String organizationName, String databaseName, String branchName) {
-		var database = this.branches.database(organizationName, databaseName, BranchAccesses.READ_BRANCH);
+	private BranchService.At readable(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName) {
+		var database = this.branches.database(caller, organizationName, databaseName, BranchAccesses.READ_BRANCH);
 		return new BranchService.At(database, this.branches.branch(database, branchName));
 	}
 

@@ -182,27 +182,27 @@ class BranchController {
 	@Operation(summary = "Promote a development branch to production",
 			description = "Answers 200 with the branch; 422 when it is a production branch already.")
 	@PostMapping("/{branch}/promote")
-	BranchResponse promote(
+	BranchResponse promote(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = DATABASE_RULE) String database,
 			@Parameter(example = "dev") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BRANCH_RULE) String branch) {
-		return this.branches.promote(organization, database, branch);
+		return this.branches.promote(caller, organization, database, branch);
 	}
 
 	@Operation(summary = "Demote a production branch to development",
 			description = "Answers 200 with the branch; 422 when it is a development branch already.")
 	@PostMapping("/{branch}/demote")
-	BranchResponse demote(
+	BranchResponse demote(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = OrganizationController.ORGANIZATION_RULE) String organization,
 			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = DATABASE_RULE) String database,
 			@Parameter(example = "dev") @PathVariable @Pattern(regexp = Names.PATTERN,
 					message = BRANCH_RULE) String branch) {
-		return this.branches.demote(organization, database, branch);
+		return this.branches.demote(caller, organization, database, branch);
 	}
 
 }

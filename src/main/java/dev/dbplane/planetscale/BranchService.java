@@ -386,7 +386,7 @@ class BranchService {
 		var now = now();
 		if (branch.resize(request.vtgateSize(), request.vtgateCount(), request.vtgateMaxCount(),
 				request.vtgateAutoscaling(), request.vtgateTargetCpuUtilization(), now)) {
-			this.changes.save(BranchChange.vtgate(before, branch, this.callers.creatorTokenId(), now));
+			this.changes.save(BranchChange.vtgate(before, branch, caller.creatorTokenId(), now));
 		}
 		flush();
 	}
@@ -416,7 +416,7 @@ class BranchService {
 		var before = BranchChange.Cluster.of(branch);
 		var now = now();
 		if (branch.changeCluster(size, request.parameters(), now)) {
-			this.changes.save(BranchChange.cluster(before, branch, this.callers.creatorTokenId(), now));
+			this.changes.save(BranchChange.cluster(before, branch, caller.creatorTokenId(), now));
 		}
 		flush();
 	}
@@ -425,8 +425,9 @@ class BranchService {
 	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
 			multiplier = 2, maxDelay = 200)
 	@Transactional
-	BranchResponse promote(String organizationName, String databaseName, String branchName) {
-		var database = database(organizationName, databaseName, BranchAccesses.PROMOTE_BRANCH);
+	BranchResponse promote(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName) {
+		var database = database(caller, organizationName, databaseName, BranchAccesses.PROMOTE_BRANCH);
 		var branch = branch(database, branchName);
 		var now = now();
 		if (!branch.isProduction() && branch.stateAt(now) != DatabaseState.READY) {
@@ -441,8 +442,9 @@ class BranchService {
 	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
 			multiplier = 2, maxDelay = 200)
 	@Transactional
-	BranchResponse demote(String organizationName, String databaseName, String branchName) {
-		var database = database(organizationName, databaseName, BranchAccesses.DEMOTE_BRANCH);
+	BranchResponse demote(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName) {
+		var database = database(caller, organizationName, databaseName, BranchAccesses.DEMOTE_BRANCH);
 		var branch = branch(database, branchName);
 		var now = now();
 		branch.demote(now);
