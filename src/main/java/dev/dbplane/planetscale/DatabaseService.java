@@ -57,11 +57,9 @@ class DatabaseService {
 	}
 
 	/**
-	 * Creates a database for {@code caller}. The usual request takes one statement (see
-	 * {@link #createInOneStatement}); any other goes step by step, which reports what is
-	 * wrong in the order the API always has: a missing organization, a missing access,
-	 * every problem with the request, a taken name. Either way the database and its
-	 * creator's access are stored by one statement that commits on its own.
+	 * Creates a database for {@code caller}: the database and its creator's access are
+	 * stored by one statement that commits on its own (see
+	 * {@link #create(PlanetScalePrincipal, String, DatabaseCreateRequest, java.util.function.Consumer, Instant)}).
 	 */
 	DatabaseResponse create(PlanetScalePrincipal caller, String organizationName, DatabaseCreateRequest request) {
 		var now = now();
@@ -81,11 +79,31 @@ class DatabaseService {
 				(database) -> database.firstBranch(branchName, deletionProtected, safeMigrations), now());
 	}
 
+	/**
+	 * One route: the caller's organization and accesses come with its credential and the
+	 * catalogue is in memory, so a usual create reads nothing and is one insert, which
+	 * takes the organization's id, plan and default region from its row (when the request
+	 * names no region, only if that region suits the request). Only a refused request
+	 * reads the organization, to say why in the order the API has: a missing
+	 * organization, a missing access, every problem with the request, a taken name.
+	 */
 	private Database create(PlanetScalePrincipal caller, String organizationName, DatabaseCreateRequest request,
 			java.util.function.Consumer<Database> prepare, Instant now) {
-		var database = createInOneStatement(caller, organizationName, request, prepare, now);
-		if (database == null) {
-			database = createStepByStep(caller, organizationName, request, prepare, now);
+		var organizationId = caller.organizationId();
+		if (!organizationName.equals(caller.organizationName())) {
+			organizationId = this.organizations.find(caller, organizationName).getId();
+		}
+		this.callers.requireOrganizationAccess(caller, PlanetScaleAccesses.CREATE_DATABASES);
+		var choice = choose(request, null);
+		if (!choice.problems().isEmpty()) {
+			throw refused(caller, organizationName, request, choice.problems());
+		}
+		var database = newDatabase(organizationName, request, choice, now);
+		prepare.accept(database);
+		var defaultRegions = (choice.region() == null)
+				? this.catalogue.defaultRegionsFor(request.engine(), choice.size()) : null;
+		if (!this.databases.insert(database, organizationId, defaultRegions, caller.creatorTokenId())) {
+			throw refused(caller, organizationName, request, List.of());
 		}
 		if (database.isDefaultBranchProvisioning()) {
 			this.provisioning.requestSeparately(database.getDefaultBranchId());
@@ -94,44 +112,18 @@ class DatabaseService {
 	}
 
 	/**
-	 * A create without reading the organization first: the credential names the caller's
-	 * organization, the catalogue is in memory, and the insert takes the organization's
-	 * id, plan and default region from its row. When the request names no region, the
-	 * insert happens only if the default region is one the request is valid in.
-	 * @return null when the request must go step by step, nothing stored
+	 * Why a create is refused: the request's problems where the organization's default
+	 * region stands for a region it does not name (else {@code problems}, found without
+	 * it), or, with none, its name is taken.
 	 */
-	private Database createInOneStatement(PlanetScalePrincipal caller, String organizationName,
-			DatabaseCreateRequest request, java.util.function.Consumer<Database> prepare, Instant now) {
-		if (!organizationName.equals(caller.organizationName())
-				|| !caller.hasOrganizationAccess(PlanetScaleAccesses.CREATE_DATABASES)) {
-			return null;
-		}
-		var choice = choose(request, null);
-		if (!choice.problems().isEmpty()) {
-			return null;
-		}
-		var database = newDatabase(organizationName, request, choice, now);
-		prepare.accept(database);
-		var defaultRegions = (choice.region() == null)
-				? this.catalogue.defaultRegionsFor(request.engine(), choice.size()) : null;
-		return this.databases.insert(database, caller.organizationId(), defaultRegions, caller.creatorTokenId())
-				? database : null;
-	}
-
-	private Database createStepByStep(PlanetScalePrincipal caller, String organizationName,
-			DatabaseCreateRequest request, java.util.function.Consumer<Database> prepare, Instant now) {
+	private ApiException refused(PlanetScalePrincipal caller, String organizationName, DatabaseCreateRequest request,
+			List<String> problems) {
 		var organization = this.organizations.find(caller, organizationName);
-		this.callers.requireOrganizationAccess(caller, PlanetScaleAccesses.CREATE_DATABASES);
-		var choice = choose(request, this.catalogue.regionWithId(organization.getDefaultRegionId()));
-		if (!choice.problems().isEmpty()) {
-			throw ApiException.invalid(String.join("; ", choice.problems()));
-		}
-		var database = newDatabase(organization.getName(), request, choice, now);
-		prepare.accept(database);
-		if (!this.databases.insert(database, organization.getId(), null, caller.creatorTokenId())) {
-			throw ApiException.duplicate(NAME_TAKEN);
-		}
-		return database;
+		var inDefaultRegion = choose(request, this.catalogue.regionWithId(organization.getDefaultRegionId()))
+			.problems();
+		var reasons = inDefaultRegion.isEmpty() ? problems : inDefaultRegion;
+		return reasons.isEmpty() ? ApiException.duplicate(NAME_TAKEN)
+				: ApiException.invalid(String.join("; ", reasons));
 	}
 
 	private Database newDatabase(String organizationName, DatabaseCreateRequest request, Choice choice, Instant now) {
