@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.dbplane.persistence.RandomIds;
 import dev.dbplane.persistence.StringMapJson;
 import dev.dbplane.web.ApiException;
 import jakarta.persistence.Column;
@@ -103,7 +104,7 @@ class DbInstance {
 	 */
 	DbInstance(String identifier, String name, Map<String, String> tags, String connector, Revision revision,
 			String context, Map<String, String> substituteProperties, Instant now) {
-		this.id = UUID.randomUUID();
+		this.id = RandomIds.uuid();
 		this.identifier = identifier;
 		this.name = name;
 		this.tags = (tags != null) ? Map.copyOf(tags) : Map.of();

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.dbplane.persistence.RandomIds;
 import dev.dbplane.persistence.StringMapJson;
 import dev.dbplane.web.ApiException;
 import jakarta.persistence.Column;
@@ -110,7 +111,7 @@ class DbSchema {
 	DbSchema(String accountId, String org, String project, String identifier, String name, Map<String, String> tags,
 			SchemaType type, MigrationType migrationType, SchemaChangelog changelog, SchemaScript changeLogScript,
 			String service, boolean usePercona, String primaryDbInstanceId, Instant now) {
-		this(UUID.randomUUID(), accountId, org, project, identifier, name, (tags != null) ? Map.copyOf(tags) : Map.of(),
+		this(RandomIds.uuid(), accountId, org, project, identifier, name, (tags != null) ? Map.copyOf(tags) : Map.of(),
 				type, migrationType, changelog, changeLogScript, service, usePercona, primaryDbInstanceId, now, now,
 				null);
 		requireSource();

@@ -86,13 +86,17 @@ class SecurityConfiguration {
 	/**
 	 * Unusual methods (PROPFIND, LOCK...) reach Spring MVC, which answers 405 in the
 	 * family's shape, instead of being rejected by the firewall with a bare 400.
-	 * Everything else the strict firewall checks (encoded slashes, path traversal) stays
-	 * on.
+	 * Everything else the strict firewall checks (encoded slashes, path traversal, the
+	 * characters of header names and values and parameter names) stays on; those
+	 * characters are checked by {@link HeaderText}, with the firewall's answers.
 	 */
 	@Bean
 	WebSecurityCustomizer anyHttpMethodReachesTheApplication() {
 		var firewall = new StrictHttpFirewall();
 		firewall.setUnsafeAllowAnyHttpMethod(true);
+		firewall.setAllowedHeaderNames(HeaderText::isAllowedName);
+		firewall.setAllowedHeaderValues(HeaderText::isAllowedValue);
+		firewall.setAllowedParameterNames(HeaderText::isAllowedName);
 		return (web) -> web.httpFirewall(firewall);
 	}
 
