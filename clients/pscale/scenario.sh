@@ -273,6 +273,16 @@ run "branch resize --wait: the change request, completed at once" \
 change_id=$(jq -r '.id // empty' "$out")
 run "branch resize status: the latest change request" ".id == \"$change_id\" and .state == \"completed\"" \
   branch resize status "$pg_renamed" feature --org "$org" "${as_token[@]}"
+run "branch parameters list: the catalogue, with the value the resize set" \
+  'length > 5 and (map(select(.namespace == "pgconf" and .name == "max_connections"))[0]
+   | .value == "200" and .default_value == "100" and .restart == true and .parameter_type == "integer")' \
+  branch parameters list "$pg_renamed" feature --org "$org" "${as_token[@]}"
+run "branch parameters list --internal=false: no immutable parameter" 'length > 0 and all(.immutable == false)' \
+  branch parameters list "$pg_renamed" feature --internal=false --org "$org" "${as_token[@]}"
+refused "branch resize --parameters with a parameter the branch does not list" "unknown parameter" \
+  branch resize "$pg_renamed" feature --parameters pgconf.no_such_setting=1 --org "$org" "${as_token[@]}"
+refused "branch resize --parameters with an immutable parameter" "cannot be changed" \
+  branch resize "$pg_renamed" feature --parameters pgconf.port=6000 --org "$org" "${as_token[@]}"
 run "branch resize to what the branch has: no change (204)" '.result == "no_change" and .branch == "feature"' \
   branch resize "$pg_renamed" feature --cluster-size PS_10_AWS_X86 --org "$org" "${as_token[@]}"
 run "branch show: the resized cluster" '.cluster_name == "PS_10_AWS_X86"' \

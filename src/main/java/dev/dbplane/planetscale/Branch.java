@@ -381,6 +381,10 @@ class Branch {
 		return this.createdAt;
 	}
 
+	Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
 	/** Where the data plane's work for a branch stands. */
 	enum Provisioning {
 

@@ -1,5 +1,7 @@
 package dev.dbplane.planetscale;
 
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -98,6 +100,21 @@ class BranchChangeController {
 					message = BranchController.BRANCH_RULE) String branch,
 			@PathVariable @Pattern(regexp = Names.PATTERN, message = RESIZE_RULE) String resize) {
 		return this.changes.getResize(caller, organization, database, branch, resize);
+	}
+
+	@Operation(summary = "List a PostgreSQL branch's configuration parameters",
+			description = "What a change request may set (PATCH changes), with the branch's values over the "
+					+ "defaults; a bare array. extension and internal (immutable) filter when given.")
+	@GetMapping("/parameters")
+	List<BranchParameterResponse> listParameters(PlanetScalePrincipal caller,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch,
+			@RequestParam(required = false) Boolean extension, @RequestParam(required = false) Boolean internal) {
+		return this.changes.listParameters(caller, organization, database, branch, extension, internal);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.dbplane.planetscale;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -107,6 +108,30 @@ class BranchChangeService {
 			String branchName, String id) {
 		var at = readable(caller, organizationName, databaseName, branchName);
 		return resize(find(at, BranchChange.Kind.VTGATE, id), at);
+	}
+
+	/**
+	 * A PostgreSQL branch's parameters: the catalogue with the values change requests
+	 * set; {@code extension} and {@code internal} (immutable) keep only those that are,
+	 * or are not, when given.
+	 */
+	@Transactional(readOnly = true)
+	List<BranchParameterResponse> listParameters(PlanetScalePrincipal caller, String organizationName,
+			String databaseName, String branchName, Boolean extension, Boolean internal) {
+		var at = readable(caller, organizationName, databaseName, branchName);
+		if (at.database().getKind() != Engine.POSTGRESQL) {
+			throw ApiException.invalid("branch parameters are only for postgresql databases");
+		}
+		var branch = at.branch();
+		var url = this.baseUrl.current() + "/v1/organizations/" + at.database().getOrganizationName() + "/databases/"
+				+ at.database().getName() + "/branches/" + branch.getName() + "/parameters";
+		var actor = ActorResponse.orOrganization(branch.getActorId(), at.database().getOrganizationId());
+		return BranchParameter.CATALOGUE.stream()
+			.filter((parameter) -> extension == null || parameter.extension() == extension)
+			.filter((parameter) -> internal == null || parameter.immutable() == internal)
+			.map((parameter) -> BranchParameterResponse.from(parameter, branch.getId(), branch.getParameters(),
+					branch.getCreatedAt(), branch.getUpdatedAt(), url, actor))
+			.toList();
 	}
 
 	private BranchService.At readable(PlanetScalePrincipal caller, String organizationName, String databaseName,

@@ -756,6 +756,88 @@ class BranchApiIntegrationTests extends IntegrationTest {
 		assertThat(stranger.get(path).toString()).isEqualTo("404 " + NOT_FOUND);
 	}
 
+	/** Every field the document requires of a parameter. */
+	private static final List<String> PARAMETER_FIELDS = List.of("id", "name", "display_name", "namespace", "category",
+			"description", "extension", "immutable", "parameter_type", "default_value", "value", "required",
+			"created_at", "updated_at", "restart", "max", "min", "url", "options", "actor");
+
+	@Test
+	void whenPscaleListsAPostgresqlBranchsParametersThenTheyShowTheValuesChangeRequestsSet() {
+		var created = this.api.post(this.databases,
+				"{\"name\": \"pg-parameters\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_5_AWS_X86\"}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		ready("pg-parameters");
+		var parameters = branches("pg-parameters") + "/main/parameters";
+
+		var before = this.api.get(parameters);
+		assertThat(before.status()).as(before.toString()).isEqualTo(200);
+		assertThat(before.contentType()).startsWith("application/json");
+		var list = before.json();
+		assertThat(list.isArray()).isTrue();
+		assertThat(list).hasSizeGreaterThan(5);
+		for (var parameter : list) {
+			assertThat(names(parameter)).containsExactlyInAnyOrderElementsOf(PARAMETER_FIELDS);
+			assertThat(parameter.get("id").asString()).matches(ID);
+			assertThat(parameter.get("namespace").asString()).isIn("pgconf", "pgbouncer");
+			assertThat(parameter.get("value").asString()).isEqualTo(parameter.get("default_value").asString());
+			assertThat(parameter.get("created_at").asString()).matches(TIMESTAMP);
+			assertThat(parameter.get("url").asString()).endsWith(parameters);
+		}
+		var maxConnections = parameter(list, "pgconf", "max_connections");
+		assertThat(maxConnections.get("parameter_type").asString()).isEqualTo("integer");
+		assertThat(maxConnections.get("default_value").asString()).isEqualTo("100");
+		assertThat(maxConnections.get("restart").asBoolean()).isTrue();
+		assertThat(maxConnections.get("immutable").asBoolean()).isFalse();
+		assertThat(maxConnections.get("min").asInt()).isEqualTo(1);
+		assertThat(parameter(list, "pgconf", "default_transaction_isolation").get("options")).hasSize(4);
+
+		assertThat(this.api
+			.patch(branches("pg-parameters") + "/main/changes",
+					"{\"parameters\": {\"pgconf\": {\"max_connections\": \"200\"}}}")
+			.status()).isEqualTo(200);
+		var after = this.api.get(parameters).json();
+		var changed = parameter(after, "pgconf", "max_connections");
+		assertThat(changed.get("value").asString()).isEqualTo("200");
+		assertThat(changed.get("default_value").asString()).isEqualTo("100");
+		assertThat(changed.get("id").asString()).isEqualTo(maxConnections.get("id").asString());
+		assertThat(parameter(after, "pgconf", "work_mem").get("value").asString()).isEqualTo("4MB");
+
+		var internal = this.api.get(parameters + "?internal=true").json();
+		assertThat(internal).isNotEmpty().allSatisfy((p) -> assertThat(p.get("immutable").asBoolean()).isTrue());
+		var extensions = this.api.get(parameters + "?extension=true&internal=false").json();
+		assertThat(extensions).isNotEmpty()
+			.allSatisfy((p) -> assertThat(p.get("extension").asBoolean()).isTrue())
+			.allSatisfy((p) -> assertThat(p.get("immutable").asBoolean()).isFalse());
+		assertThat(this.api.get(parameters + "?extension=false").json()).hasSize(list.size() - extensions.size());
+		assertThat(this.api.get(parameters + "?extension=maybe").status()).isEqualTo(400);
+	}
+
+	@Test
+	void whenParametersAreListedOnAMysqlBranchOrWithoutBranchAccessThenTheyAreRefused() {
+		readyDatabase("mysql-parameters");
+		assertThat(this.api.get(branches("mysql-parameters") + "/main/parameters").status()).isEqualTo(422);
+		assertThat(this.api.get(branches("nosuch-parameters") + "/main/parameters").toString())
+			.isEqualTo("404 " + NOT_FOUND);
+		this.api.post(this.databases,
+				"{\"name\": \"pg-guarded-parameters\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_5_AWS_X86\"}");
+		ready("pg-guarded-parameters");
+		var id = this.jdbc.queryForObject("select id from planetscale_database where name = ? and organization_id = ?",
+				String.class, "pg-guarded-parameters", organizationId(this.organization));
+		var path = branches("pg-guarded-parameters") + "/main/parameters";
+		assertThat(tokenOn(id, "connect_branch").get(path).status()).isEqualTo(200);
+		assertThat(tokenOn(id, "write_database").get(path).status()).isEqualTo(403);
+	}
+
+	private static JsonNode parameter(JsonNode list, String namespace, String name) {
+		for (var parameter : list) {
+			if (parameter.get("namespace").asString().equals(namespace)
+					&& parameter.get("name").asString().equals(name)) {
+				return parameter;
+			}
+		}
+		throw new AssertionError("no parameter " + namespace + "." + name + " in " + list);
+	}
+
 	@Test
 	void whenPscaleResizesAPostgresqlBranchThenTheChangeIsAppliedAndAnsweredCompleted() {
 		var created = this.api.post(this.databases,

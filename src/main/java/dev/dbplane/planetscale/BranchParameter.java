@@ -1,0 +1,84 @@
+package dev.dbplane.planetscale;
+
+import java.util.List;
+
+/**
+ * A configuration parameter a PostgreSQL branch lists under {@code .../parameters}: the
+ * PostgreSQL and PgBouncer settings dbplane lets a change request set, with PostgreSQL's
+ * (or PgBouncer's) own default, type and bounds. A change request stores the values it is
+ * given ({@code PATCH .../changes}, {@code PUT .../terraform-changes}); the list shows
+ * them over the defaults.
+ *
+ * @param namespace {@code pgconf} (postgresql.conf) or {@code pgbouncer}
+ * @param name the setting's name in its namespace
+ * @param displayName a name for people
+ * @param category the group it belongs to
+ * @param description what it does
+ * @param type one of the document's parameter types
+ * @param defaultValue the server's default, as text
+ * @param min the lowest value, or null where none applies
+ * @param max the highest value, or null where none applies
+ * @param options the values a {@code select} parameter takes, else empty
+ * @param restart whether a change takes a server restart
+ * @param immutable whether no change request may set it (an internal parameter)
+ * @param extension whether it configures an extension
+ */
+record BranchParameter(String namespace, String name, String displayName, String category, String description,
+		String type, String defaultValue, Object min, Object max, List<String> options, boolean restart,
+		boolean immutable, boolean extension) {
+
+	static final List<BranchParameter> CATALOGUE = List.of(
+			integer("max_connections", "Max connections", "Connections",
+					"How many client connections the server accepts at once.", "100", 1, 262143, true),
+			parameter("port", "Port", "Connections", "The TCP port the server listens on.", "integer", "5432", 1, 65535,
+					List.of(), true, true, false),
+			parameter("work_mem", "Work memory", "Resource usage",
+					"Memory one sort or hash step of a query may use before spilling to disk.", "bytes", "4MB", "64kB",
+					"2147483647kB", List.of(), false, false, false),
+			parameter("maintenance_work_mem", "Maintenance work memory", "Resource usage",
+					"Memory for VACUUM, CREATE INDEX and other maintenance work.", "bytes", "64MB", "1MB",
+					"2147483647kB", List.of(), false, false, false),
+			parameter("statement_timeout", "Statement timeout", "Client connection defaults",
+					"Aborts a statement that runs longer than this; 0 never does.", "time", "0", "0", "2147483647ms",
+					List.of(), false, false, false),
+			parameter("lock_timeout", "Lock timeout", "Client connection defaults",
+					"Aborts a statement that waits longer than this for a lock; 0 never does.", "time", "0", "0",
+					"2147483647ms", List.of(), false, false, false),
+			parameter("idle_in_transaction_session_timeout", "Idle in transaction timeout",
+					"Client connection defaults",
+					"Ends a session that stays idle inside a transaction longer than this; 0 never does.", "time", "0",
+					"0", "2147483647ms", List.of(), false, false, false),
+			parameter("default_transaction_isolation", "Default transaction isolation", "Client connection defaults",
+					"The isolation level a new transaction starts with.", "select", "read committed", null, null,
+					List.of("serializable", "repeatable read", "read committed", "read uncommitted"), false, false,
+					false),
+			parameter("log_min_duration_statement", "Log slow statements", "Reporting and logging",
+					"Logs each statement that runs at least this long; -1 logs none.", "time", "-1", "-1",
+					"2147483647ms", List.of(), false, false, false),
+			parameter("random_page_cost", "Random page cost", "Query tuning",
+					"The planner's cost of reading a page out of sequence.", "float", "4", 0, 1.79769e308, List.of(),
+					false, false, false),
+			parameter("pg_stat_statements.track", "Statements tracked", "Extensions",
+					"Which statements pg_stat_statements counts: none, top-level ones or all, nested included.",
+					"select", "top", null, null, List.of("none", "top", "all"), false, false, true),
+			new BranchParameter("pgbouncer", "default_pool_size", "Default pool size", "Connection pooling",
+					"Server connections PgBouncer keeps per user and database.", "integer", "20", 1, 10000, List.of(),
+					false, false, false),
+			new BranchParameter("pgbouncer", "max_client_conn", "Max client connections", "Connection pooling",
+					"Client connections PgBouncer accepts at once.", "integer", "100", 1, 100000, List.of(), false,
+					false, false));
+
+	private static BranchParameter integer(String name, String displayName, String category, String description,
+			String defaultValue, int min, int max, boolean restart) {
+		return parameter(name, displayName, category, description, "integer", defaultValue, min, max, List.of(),
+				restart, false, false);
+	}
+
+	private static BranchParameter parameter(String name, String displayName, String category, String description,
+			String type, String defaultValue, Object min, Object max, List<String> options, boolean restart,
+			boolean immutable, boolean extension) {
+		return new BranchParameter("pgconf", name, displayName, category, description, type, defaultValue, min, max,
+				options, restart, immutable, extension);
+	}
+
+}

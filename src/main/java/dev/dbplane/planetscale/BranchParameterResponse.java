@@ -1,0 +1,50 @@
+package dev.dbplane.planetscale;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * One parameter of a PostgreSQL branch, as {@code .../parameters} lists it: the
+ * catalogue's entry with the branch's value (what a change request set, else the
+ * default). Its id is the same for the same branch and parameter on every read.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@ApiDocsSnakeCase
+record BranchParameterResponse(String id, String name, String displayName, String namespace, String category,
+		String description, boolean extension, boolean immutable, String parameterType, String defaultValue,
+		String value, boolean required, String createdAt, String updatedAt, boolean restart, Object max, Object min,
+		String url, List<String> options, ActorResponse actor) {
+
+	private static final char[] BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+
+	static BranchParameterResponse from(BranchParameter parameter, String branchId,
+			Map<String, Map<String, String>> values, Instant createdAt, Instant updatedAt, String url,
+			ActorResponse actor) {
+		var set = (values != null) ? values.getOrDefault(parameter.namespace(), Map.of()).get(parameter.name()) : null;
+		var changed = Timestamps.format((set != null) ? updatedAt : createdAt);
+		return new BranchParameterResponse(id(branchId, parameter), parameter.name(), parameter.displayName(),
+				parameter.namespace(), parameter.category(), parameter.description(), parameter.extension(),
+				parameter.immutable(), parameter.type(), parameter.defaultValue(),
+				(set != null) ? set : parameter.defaultValue(), false, Timestamps.format(createdAt), changed,
+				parameter.restart(), parameter.max(), parameter.min(), url, parameter.options(), actor);
+	}
+
+	/** 12 base36 characters derived from the branch and the parameter's name. */
+	private static String id(String branchId, BranchParameter parameter) {
+		var key = branchId + "/" + parameter.namespace() + "." + parameter.name();
+		long bits = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+		var id = new char[12];
+		for (int i = 0; i < id.length; i++) {
+			id[i] = BASE36[(int) Long.remainderUnsigned(bits, 36)];
+			bits = Long.divideUnsigned(bits, 36);
+		}
+		return new String(id);
+	}
+
+}
