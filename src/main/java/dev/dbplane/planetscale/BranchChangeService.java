@@ -120,7 +120,7 @@ class BranchChangeService {
 			String databaseName, String branchName, Boolean extension, Boolean internal) {
 		var at = readable(caller, organizationName, databaseName, branchName);
 		if (at.database().getKind() != Engine.POSTGRESQL) {
-			throw ApiException.invalid("branch parameters are only for postgresql databases");
+			throw ApiException.notFound("Not Found");
 		}
 		var branch = at.branch();
 		var url = this.baseUrl.current() + "/v1/organizations/" + at.database().getOrganizationName() + "/databases/"
