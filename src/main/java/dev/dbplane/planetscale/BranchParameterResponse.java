@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -17,9 +18,11 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @ApiDocsSnakeCase
 record BranchParameterResponse(String id, String name, String displayName, String namespace, String category,
-		String description, boolean extension, boolean immutable, String parameterType, String defaultValue,
-		String value, boolean required, String createdAt, String updatedAt, boolean restart, Object max, Object min,
-		String url, List<String> options, ActorResponse actor) {
+		@Schema(description = "What the branch parameter does") String description, boolean extension,
+		boolean immutable, String parameterType, String defaultValue,
+		@Schema(description = "The branch's value of the parameter: what a change request set, else the default") String value,
+		boolean required, String createdAt, String updatedAt, boolean restart, Object max, Object min, String url,
+		List<String> options, ActorResponse actor) {
 
 	private static final char[] BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
 
