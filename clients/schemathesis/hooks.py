@@ -14,7 +14,10 @@ clients/README.md:
 
 - a vtgate resize request's vtgate_max_count and vtgate_target_cpu_utilization (and their
   previous_ values) may be null: they are settings a branch without autoscaling does not have,
-  nullable on the DatabaseBranch itself, and pscale reads them as nullable (*int).
+  nullable on the DatabaseBranch itself, and pscale reads them as nullable (*int);
+- a branch parameter's min and max may be text with a unit ("64kB", "2147483647ms") or null: pscale
+  reads them as numbers for plain numeric parameters and text for byte- and time-typed ones, and
+  a select or string parameter has no bounds.
 
 Nothing else of the documents is changed.
 
@@ -109,6 +112,17 @@ def allow_null_resize_autoscaling(raw_schema):
             resize["properties"][field]["nullable"] = True
 
 
+def allow_text_parameter_bounds(raw_schema):
+    path = "/organizations/{organization}/databases/{database}/branches/{branch}/parameters"
+    operation = raw_schema["paths"].get(path, {}).get("get")
+    if operation is None:
+        return
+    parameter = operation["responses"]["200"]["content"]["application/json"]["schema"]["items"]
+    for field in ("min", "max"):
+        parameter["properties"][field] = {"anyOf": [{"type": "number"}, {"type": "string"}], "nullable": True,
+                                          "description": parameter["properties"][field].get("description", "")}
+
+
 @schemathesis.hook
 def before_load_schema(context, raw_schema):
     name = family(raw_schema)
@@ -116,6 +130,7 @@ def before_load_schema(context, raw_schema):
         allow_null_default_vtgate(raw_schema)
         allow_null_role_password(raw_schema)
         allow_null_resize_autoscaling(raw_schema)
+        allow_text_parameter_bounds(raw_schema)
     error = PLANETSCALE_ERROR if name == "planetscale" else HARNESS_ERROR
     for item in raw_schema.get("paths", {}).values():
         for method, operation in item.items():
