@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,6 +64,20 @@ class BranchChangeController {
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
+	@Operation(summary = "Cancel a PostgreSQL branch's queued change requests (pscale's branch resize cancel)",
+			description = "204: dbplane applies every change at once, so none is ever queued to cancel.")
+	@DeleteMapping("/changes")
+	ResponseEntity<Void> cancelChanges(PlanetScalePrincipal caller,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch) {
+		this.changes.cancel(caller, organization, database, branch, true);
+		return ResponseEntity.noContent().build();
+	}
+
 	@GetMapping("/changes/{id}")
 	BranchChangeResponse getChange(PlanetScalePrincipal caller,
 			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
@@ -88,6 +103,20 @@ class BranchChangeController {
 			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
 		return this.changes.listResizes(caller, organization, database, branch, PageQuery.of(page, perPage));
+	}
+
+	@Operation(summary = "Cancel a branch's queued change request",
+			description = "204: dbplane applies every change and resize at once, so none is ever queued to cancel.")
+	@DeleteMapping("/resizes")
+	ResponseEntity<Void> cancelResizes(PlanetScalePrincipal caller,
+			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.DATABASE_RULE) String database,
+			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
+					message = BranchController.BRANCH_RULE) String branch) {
+		this.changes.cancel(caller, organization, database, branch, false);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/resizes/{resize}")

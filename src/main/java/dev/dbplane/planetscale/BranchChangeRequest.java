@@ -27,13 +27,7 @@ record BranchChangeRequest(String clusterSize, Integer replicas, Map<String, Map
 			// dbplane's branches have their database's storage, which no request changes
 			problems.add("storage cannot be changed");
 		}
-		if (this.parameters != null) {
-			this.parameters.forEach((namespace, values) -> {
-				if (values == null || values.values().stream().anyMatch((value) -> value == null)) {
-					problems.add("parameters." + namespace + " must map names to values");
-				}
-			});
-		}
+		BranchParameter.check(this.parameters, problems);
 	}
 
 }

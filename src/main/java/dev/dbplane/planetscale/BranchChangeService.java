@@ -89,6 +89,23 @@ class BranchChangeService {
 		return Optional.of(cluster(change, new BranchService.At(database, branch)));
 	}
 
+	/**
+	 * Cancels the queued change requests of a branch: there are none, as every change is
+	 * applied when it is asked for, so this checks the caller and the branch and changes
+	 * nothing (the API's 204). Under {@code .../changes} only PostgreSQL branches have
+	 * change requests, as {@link #upsert} says; the document's {@code .../resizes} is for
+	 * either kind.
+	 */
+	@Transactional(readOnly = true)
+	void cancel(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName,
+			boolean postgresqlOnly) {
+		var database = this.branches.database(caller, organizationName, databaseName, BranchAccesses.WRITE_BRANCH);
+		this.branches.branch(database, branchName);
+		if (postgresqlOnly && database.getKind() != Engine.POSTGRESQL) {
+			throw ApiException.invalid("branch changes are only for postgresql databases");
+		}
+	}
+
 	@Transactional(readOnly = true)
 	BranchChangeResponse getChange(PlanetScalePrincipal caller, String organizationName, String databaseName,
 			String branchName, String id) {

@@ -1,6 +1,10 @@
 package dev.dbplane.planetscale;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A configuration parameter a PostgreSQL branch lists under {@code .../parameters}: the
@@ -67,6 +71,105 @@ record BranchParameter(String namespace, String name, String displayName, String
 			new BranchParameter("pgbouncer", "max_client_conn", "Max client connections", "Connection pooling",
 					"Client connections PgBouncer accepts at once.", "integer", "100", 1, 100000, List.of(), false,
 					false, false));
+
+	private static final Pattern AMOUNT = Pattern.compile("(-?[0-9]+)\\s*([a-zA-Z]*)");
+
+	/** Units of a {@code bytes} value, in kB (PostgreSQL's unit when none is given). */
+	private static final Map<String, BigDecimal> BYTE_UNITS = Map.of("", BigDecimal.ONE, "b",
+			BigDecimal.ONE.divide(BigDecimal.valueOf(1024)), "kb", BigDecimal.ONE, "mb", BigDecimal.valueOf(1024), "gb",
+			BigDecimal.valueOf(1024L * 1024), "tb", BigDecimal.valueOf(1024L * 1024 * 1024));
+
+	/** Units of a {@code time} value, in ms (PostgreSQL's unit when none is given). */
+	private static final Map<String, BigDecimal> TIME_UNITS = Map.of("", BigDecimal.ONE, "us", new BigDecimal("0.001"),
+			"ms", BigDecimal.ONE, "s", BigDecimal.valueOf(1000), "min", BigDecimal.valueOf(60_000), "h",
+			BigDecimal.valueOf(3_600_000), "d", BigDecimal.valueOf(86_400_000));
+
+	/**
+	 * What is wrong with the parameter values a change request sets, as the API refuses
+	 * them (pscale checks names the same way before it sends them): a name the catalogue
+	 * does not list, an immutable parameter, a value outside its type or bounds.
+	 * @param parameters values by namespace, then name; null sets none
+	 * @param problems where each problem is added
+	 */
+	static void check(Map<String, Map<String, String>> parameters, List<String> problems) {
+		if (parameters == null) {
+			return;
+		}
+		parameters.forEach((namespace, values) -> {
+			if (values == null) {
+				problems.add("parameters." + namespace + " must map names to values");
+				return;
+			}
+			values.forEach((name, value) -> {
+				var key = namespace + "." + name;
+				var parameter = CATALOGUE.stream()
+					.filter((candidate) -> candidate.namespace().equals(namespace) && candidate.name().equals(name))
+					.findFirst();
+				if (parameter.isEmpty()) {
+					problems.add("unknown parameter " + key + ": GET .../parameters lists those a change may set");
+				}
+				else if (parameter.get().immutable()) {
+					problems.add("parameter " + key + " cannot be changed");
+				}
+				else if (value == null || !parameter.get().accepts(value)) {
+					problems.add("parameter " + key + " must be " + parameter.get().expected());
+				}
+			});
+		});
+	}
+
+	private boolean accepts(String value) {
+		var text = value.trim();
+		return switch (this.type) {
+			case "select" -> this.options.contains(text.toLowerCase(Locale.ROOT));
+			case "bytes" -> withinBounds(amount(text, BYTE_UNITS));
+			case "time" -> withinBounds(amount(text, TIME_UNITS));
+			default -> withinBounds(number(text));
+		};
+	}
+
+	private boolean withinBounds(BigDecimal amount) {
+		return amount != null && amount.compareTo(bound(this.min)) >= 0 && amount.compareTo(bound(this.max)) <= 0;
+	}
+
+	private BigDecimal bound(Object limit) {
+		return switch (this.type) {
+			case "bytes" -> amount(limit.toString(), BYTE_UNITS);
+			case "time" -> amount(limit.toString(), TIME_UNITS);
+			default -> new BigDecimal(limit.toString());
+		};
+	}
+
+	private String expected() {
+		return switch (this.type) {
+			case "select" -> "one of " + String.join(", ", this.options);
+			case "integer" -> "an integer from " + this.min + " to " + this.max;
+			case "float" -> "a number from " + this.min + " to " + this.max;
+			default ->
+				"a " + ("bytes".equals(this.type) ? "size" : "duration") + " from " + this.min + " to " + this.max;
+		};
+	}
+
+	/** An integer or float as text; null when it is neither. */
+	private BigDecimal number(String text) {
+		if ("integer".equals(this.type) ? !text.matches("-?[0-9]{1,19}") : !text.matches("-?[0-9]+(\\.[0-9]+)?")) {
+			return null;
+		}
+		return new BigDecimal(text);
+	}
+
+	/**
+	 * An amount with an optional unit, as PostgreSQL writes sizes and durations; null
+	 * otherwise.
+	 */
+	private static BigDecimal amount(String text, Map<String, BigDecimal> units) {
+		var matcher = AMOUNT.matcher(text);
+		if (!matcher.matches() || matcher.group(1).length() > 19) {
+			return null;
+		}
+		var unit = units.get(matcher.group(2).toLowerCase(Locale.ROOT));
+		return (unit != null) ? new BigDecimal(matcher.group(1)).multiply(unit) : null;
+	}
 
 	private static BranchParameter integer(String name, String displayName, String category, String description,
 			String defaultValue, int min, int max, boolean restart) {

@@ -399,19 +399,19 @@ class BranchService {
 			BranchClusterChangeRequest request) {
 		var database = database(caller, organizationName, databaseName, BranchAccesses.WRITE_BRANCH);
 		var branch = branch(database, branchName);
-		String size = null;
-		if (request.clusterSize() != null && !request.clusterSize().isBlank()) {
-			var problems = new ArrayList<String>();
-			size = this.catalogue
-				.clusterSizeForNewDatabase(request.clusterSize(), database.getKind(),
-						this.catalogue.regionWithId(branch.getRegionId()), problems)
-				.getName();
-			if (!problems.isEmpty()) {
-				throw ApiException.invalid(String.join("; ", problems));
-			}
-		}
 		if (request.parameters() != null && database.getKind() != Engine.POSTGRESQL) {
 			throw ApiException.invalid("parameters are only for postgresql databases");
+		}
+		var problems = new ArrayList<String>();
+		BranchParameter.check(request.parameters(), problems);
+		String size = null;
+		if (request.clusterSize() != null && !request.clusterSize().isBlank()) {
+			var found = this.catalogue.clusterSizeForNewDatabase(request.clusterSize(), database.getKind(),
+					this.catalogue.regionWithId(branch.getRegionId()), problems);
+			size = (found != null) ? found.getName() : null;
+		}
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(String.join("; ", problems));
 		}
 		var before = BranchChange.Cluster.of(branch);
 		var now = now();

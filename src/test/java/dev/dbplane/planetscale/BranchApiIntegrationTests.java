@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import dev.dbplane.Api;
 import dev.dbplane.IntegrationTest;
@@ -875,6 +876,58 @@ class BranchApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void whenParameterValuesAreWrittenAsPostgresqlWritesThemThenTheyAreStored() {
+		this.api.post(this.databases,
+				"{\"name\": \"pg-tuned\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_5_AWS_X86\"}");
+		ready("pg-tuned");
+		var changes = branches("pg-tuned") + "/main/changes";
+		var values = List.of("{\"pgconf\": {\"work_mem\": \"8MB\", \"statement_timeout\": \"30s\"}}",
+				"{\"pgconf\": {\"default_transaction_isolation\": \"Serializable\", \"random_page_cost\": \"1.1\"}}",
+				"{\"pgconf\": {\"log_min_duration_statement\": \"-1\", \"lock_timeout\": \"2min\"}}",
+				"{\"pgconf\": {\"maintenance_work_mem\": \"1GB\", \"idle_in_transaction_session_timeout\": \"0\"}}",
+				"{\"pgbouncer\": {\"default_pool_size\": \"25\", \"max_client_conn\": \"100000\"}}");
+		for (var accepted : values) {
+			var answer = this.api.patch(changes, "{\"parameters\": " + accepted + "}");
+			assertThat(answer.status()).as(accepted + " " + answer).isEqualTo(200);
+		}
+		assertThat(this.api.get(branches("pg-tuned") + "/main").json().get("parameters").toString())
+			.isEqualTo("{\"pgbouncer\":{\"default_pool_size\":\"25\",\"max_client_conn\":\"100000\"},\"pgconf\":{"
+					+ "\"default_transaction_isolation\":\"Serializable\",\"idle_in_transaction_session_timeout\":\"0\","
+					+ "\"lock_timeout\":\"2min\",\"log_min_duration_statement\":\"-1\",\"maintenance_work_mem\":\"1GB\","
+					+ "\"random_page_cost\":\"1.1\",\"statement_timeout\":\"30s\",\"work_mem\":\"8MB\"}}");
+	}
+
+	@Test
+	void whenPscaleCancelsQueuedChangesThenItIs204AndNothingChanges() {
+		readyDatabase("mysql-cancelled");
+		this.api.post(this.databases,
+				"{\"name\": \"pg-cancelled\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_5_AWS_X86\"}");
+		ready("pg-cancelled");
+		var changes = branches("pg-cancelled") + "/main/changes";
+		assertThat(this.api.patch(changes, "{\"replicas\": 2}").status()).isEqualTo(200);
+		var branch = this.api.get(branches("pg-cancelled") + "/main").json();
+		var listed = this.api.get(changes).json();
+
+		var cancelled = this.api.delete(changes);
+		assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
+		assertThat(cancelled.body()).isEmpty();
+		assertThat(this.api.delete(branches("pg-cancelled") + "/main/resizes").status()).isEqualTo(204);
+		assertThat(this.api.delete(branches("mysql-cancelled") + "/main/resizes").status()).isEqualTo(204);
+		assertThat(this.api.delete(branches("mysql-cancelled") + "/main/changes").toString()).isEqualTo(
+				"422 {\"code\":\"unprocessable\",\"message\":\"branch changes are only for postgresql databases\"}");
+		assertThat(this.api.delete(branches("pg-cancelled") + "/nosuch/changes").toString())
+			.isEqualTo("404 " + NOT_FOUND);
+		assertThat(this.api.delete(branches("nosuch-cancelled") + "/main/resizes").toString())
+			.isEqualTo("404 " + NOT_FOUND);
+		var id = this.jdbc.queryForObject("select id from planetscale_database where name = ? and organization_id = ?",
+				String.class, "pg-cancelled", organizationId(this.organization));
+		assertThat(tokenOn(id, "read_branch").delete(changes).status()).isEqualTo(403);
+		assertThat(tokenOn(id, "write_database").delete(changes).status()).isEqualTo(204);
+		assertThat(this.api.get(branches("pg-cancelled") + "/main").json()).isEqualTo(branch);
+		assertThat(this.api.get(changes).json()).isEqualTo(listed);
+	}
+
+	@Test
 	void whenAChangeRequestIsInvalidOrForAMysqlBranchThenItIs422AndNothingIsStored() {
 		readyDatabase("mysql-changed");
 		this.api.post(this.databases,
@@ -893,6 +946,33 @@ class BranchApiIntegrationTests extends IntegrationTest {
 			.isEqualTo("422 {\"code\":\"unprocessable\",\"message\":\"storage cannot be changed\"}");
 		assertThat(this.api.patch(changes, "{\"cluster_size\": \"PS_NOPE\"}").status()).isEqualTo(422);
 		assertThat(this.api.patch(changes, "{\"replicas\": \"two\"}").status()).isEqualTo(400);
+		var terraform = branches("pg-refused") + "/main/terraform-changes";
+		for (var path : List.of(changes, terraform)) {
+			var method = path.equals(changes) ? "PATCH" : "PUT";
+			Function<String, Api.Response> send = (body) -> this.api.send(method, path, body, "application/json");
+			assertThat(send.apply("{\"parameters\": {\"pgconf\": {\"shared_buffers\": \"1GB\"}}}").toString())
+				.isEqualTo("422 {\"code\":\"unprocessable\",\"message\":\"unknown parameter pgconf.shared_buffers: "
+						+ "GET .../parameters lists those a change may set\"}");
+			assertThat(send.apply("{\"parameters\": {\"pgbouncer\": {\"max_connections\": \"10\"}}}").status())
+				.isEqualTo(422);
+			assertThat(send.apply("{\"parameters\": {\"pgconf\": {\"port\": \"6543\"}}}").json().get("message"))
+				.hasToString("\"parameter pgconf.port cannot be changed\"");
+			assertThat(send.apply("{\"parameters\": {\"pgconf\": {\"max_connections\": \"0\"}}}")
+				.json()
+				.get("message")
+				.asString()).isEqualTo("parameter pgconf.max_connections must be an integer from 1 to 262143");
+			for (var wrong : List.of("{\"max_connections\": \"many\"}", "{\"max_connections\": \"262144\"}",
+					"{\"max_connections\": \"99999999999999999999999\"}", "{\"work_mem\": \"32kB\"}",
+					"{\"work_mem\": \"3PB\"}", "{\"work_mem\": \"4 MiB\"}", "{\"statement_timeout\": \"-5s\"}",
+					"{\"statement_timeout\": \"3 fortnights\"}", "{\"random_page_cost\": \"cheap\"}",
+					"{\"default_transaction_isolation\": \"snapshot\"}", "{\"max_connections\": null}")) {
+				var refused = send.apply("{\"parameters\": {\"pgconf\": " + wrong + "}}");
+				assertThat(refused.status()).as(wrong + " " + refused).isEqualTo(422);
+				assertThat(refused.json().get("message").asString()).as(wrong).startsWith("parameter pgconf.");
+			}
+		}
+		assertThat(this.api.put(terraform, "{\"cluster_size\": \"PS_NOPE\"}").toString())
+			.isEqualTo("422 {\"code\":\"unprocessable\",\"message\":\"cluster_size PS_NOPE does not exist\"}");
 		var id = this.jdbc.queryForObject(
 				"select id from planetscale_database where name = 'pg-refused' " + "and organization_id = ?",
 				String.class, organizationId(this.organization));

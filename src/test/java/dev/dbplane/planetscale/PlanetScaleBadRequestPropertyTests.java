@@ -50,8 +50,9 @@ class PlanetScaleBadRequestPropertyTests {
 			Map.entry(PlanetScaleEndpoint.REVOKE, Set.of("GET", "POST", "DELETE")),
 			Map.entry(PlanetScaleEndpoint.CREATE_BRANCH, Set.of("GET", "POST")),
 			Map.entry(PlanetScaleEndpoint.UPDATE_BRANCH, Set.of("GET", "PATCH", "DELETE")),
-			Map.entry(PlanetScaleEndpoint.RESIZE_BRANCH, Set.of("GET", "PUT")),
-			Map.entry(PlanetScaleEndpoint.CHANGE_BRANCH, Set.of("GET", "PATCH")),
+			Map.entry(PlanetScaleEndpoint.RESIZE_BRANCH, Set.of("GET", "PUT", "DELETE")),
+			Map.entry(PlanetScaleEndpoint.CHANGE_BRANCH, Set.of("GET", "PATCH", "DELETE")),
+			Map.entry(PlanetScaleEndpoint.CHANGE_CLUSTER, Set.of("PUT")),
 			Map.entry(PlanetScaleEndpoint.CREATE_PASSWORD, Set.of("GET", "POST")),
 			Map.entry(PlanetScaleEndpoint.CREATE_ROLE, Set.of("GET", "POST")));
 

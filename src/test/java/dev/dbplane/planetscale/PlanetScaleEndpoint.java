@@ -34,6 +34,7 @@ enum PlanetScaleEndpoint {
 	UPDATE_BRANCH("PATCH", "/databases/{d}/branches/main", Bodies.UPDATE_BRANCH),
 	RESIZE_BRANCH("PUT", "/databases/{d}/branches/main/resizes", Bodies.RESIZE),
 	CHANGE_BRANCH("PATCH", "/databases/{p}/branches/main/changes", Bodies.CHANGE),
+	CHANGE_CLUSTER("PUT", "/databases/{p}/branches/main/terraform-changes", Bodies.CHANGE),
 	CREATE_PASSWORD("POST", "/databases/{d}/branches/main/passwords", Bodies.PASSWORD),
 	CREATE_ROLE("POST", "/databases/{p}/branches/main/roles", Bodies.ROLE);
 
@@ -44,8 +45,8 @@ enum PlanetScaleEndpoint {
 
 	/** Endpoints that read a JSON body. */
 	static final List<PlanetScaleEndpoint> WITH_BODY = List.of(CREATE_MYSQL, CREATE_POSTGRESQL, UPDATE_DATABASE,
-			CREATE_TOKEN, GRANT, REVOKE, CREATE_BRANCH, UPDATE_BRANCH, RESIZE_BRANCH, CHANGE_BRANCH, CREATE_PASSWORD,
-			CREATE_ROLE);
+			CREATE_TOKEN, GRANT, REVOKE, CREATE_BRANCH, UPDATE_BRANCH, RESIZE_BRANCH, CHANGE_BRANCH, CHANGE_CLUSTER,
+			CREATE_PASSWORD, CREATE_ROLE);
 
 	/** Text that must never reach a response: stack traces, class names, SQL. */
 	private static final List<String> LEAKS = List.of("Exception", "\tat ", "org.springframework", "org.hibernate",
@@ -94,7 +95,7 @@ enum PlanetScaleEndpoint {
 	int success() {
 		return switch (this) {
 			case CREATE_MYSQL, CREATE_POSTGRESQL, CREATE_BRANCH, CREATE_PASSWORD -> 201;
-			case DELETE_DATABASE, REVOKE, RESIZE_BRANCH, CHANGE_BRANCH -> 204;
+			case DELETE_DATABASE, REVOKE, RESIZE_BRANCH, CHANGE_BRANCH, CHANGE_CLUSTER -> 204;
 			default -> 200;
 		};
 	}
