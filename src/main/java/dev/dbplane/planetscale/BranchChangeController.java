@@ -3,7 +3,6 @@ package dev.dbplane.planetscale;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 
@@ -36,13 +35,8 @@ class BranchChangeController {
 			description = "Newest first; each completed, as dbplane applies a change at once.")
 	@GetMapping("/changes")
 	ListResponse<BranchChangeResponse> listChanges(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@RequestParam(required = false) Integer page,
+			@PathVariable @OrganizationName String organization, @PathVariable @DatabaseName String database,
+			@PathVariable @BranchName String branch, @RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
 		return this.changes.listChanges(caller, organization, database, branch, PageQuery.of(page, perPage));
 	}
@@ -52,13 +46,8 @@ class BranchChangeController {
 					+ "what was asked already.")
 	@PatchMapping(path = "/changes", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<BranchChangeResponse> upsertChange(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@RequestBody BranchChangeRequest request) {
+			@PathVariable @OrganizationName String organization, @PathVariable @DatabaseName String database,
+			@PathVariable @BranchName String branch, @RequestBody BranchChangeRequest request) {
 		return this.changes.upsert(caller, organization, database, branch, request)
 			.map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.noContent().build());
@@ -67,26 +56,16 @@ class BranchChangeController {
 	@Operation(summary = "Cancel a PostgreSQL branch's queued change requests (pscale's branch resize cancel)",
 			description = "204: dbplane applies every change at once, so none is ever queued to cancel.")
 	@DeleteMapping("/changes")
-	ResponseEntity<Void> cancelChanges(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch) {
+	ResponseEntity<Void> cancelChanges(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch) {
 		this.changes.cancel(caller, organization, database, branch, true);
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/changes/{id}")
-	BranchChangeResponse getChange(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id) {
+	BranchChangeResponse getChange(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
+			@PathVariable @CredentialId String id) {
 		return this.changes.getChange(caller, organization, database, branch, id);
 	}
 
@@ -94,13 +73,8 @@ class BranchChangeController {
 			description = "Newest first; each completed, as dbplane applies a resize at once.")
 	@GetMapping("/resizes")
 	ListResponse<BranchResizeResponse> listResizes(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@RequestParam(required = false) Integer page,
+			@PathVariable @OrganizationName String organization, @PathVariable @DatabaseName String database,
+			@PathVariable @BranchName String branch, @RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
 		return this.changes.listResizes(caller, organization, database, branch, PageQuery.of(page, perPage));
 	}
@@ -108,25 +82,15 @@ class BranchChangeController {
 	@Operation(summary = "Cancel a branch's queued change request",
 			description = "204: dbplane applies every change and resize at once, so none is ever queued to cancel.")
 	@DeleteMapping("/resizes")
-	ResponseEntity<Void> cancelResizes(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch) {
+	ResponseEntity<Void> cancelResizes(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch) {
 		this.changes.cancel(caller, organization, database, branch, false);
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/resizes/{resize}")
-	BranchResizeResponse getResize(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
+	BranchResizeResponse getResize(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
 			@PathVariable @Pattern(regexp = Names.PATTERN, message = RESIZE_RULE) String resize) {
 		return this.changes.getResize(caller, organization, database, branch, resize);
 	}
@@ -136,13 +100,9 @@ class BranchChangeController {
 					+ "defaults; a bare array. extension and internal (immutable) filter when given.")
 	@GetMapping("/parameters")
 	List<BranchParameterResponse> listParameters(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@RequestParam(required = false) Boolean extension, @RequestParam(required = false) Boolean internal) {
+			@PathVariable @OrganizationName String organization, @PathVariable @DatabaseName String database,
+			@PathVariable @BranchName String branch, @RequestParam(required = false) Boolean extension,
+			@RequestParam(required = false) Boolean internal) {
 		return this.changes.listParameters(caller, organization, database, branch, extension, internal);
 	}
 

@@ -3,7 +3,6 @@ package dev.dbplane.planetscale;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 
@@ -33,9 +32,7 @@ class CatalogueController {
 	@Operation(summary = "List an organization's regions")
 	@GetMapping(path = "/v1/organizations/{organization}/regions", produces = MediaType.APPLICATION_JSON_VALUE)
 	ListResponse<RegionResponse> organizationRegions(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@RequestParam(required = false) Integer page,
+			@PathVariable @OrganizationName String organization, @RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
 		return this.catalogue.organizationRegions(caller, organization, PageQuery.of(page, perPage));
 	}
@@ -46,10 +43,8 @@ class CatalogueController {
 	@GetMapping(path = "/v1/organizations/{organization}/cluster-size-skus",
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	List<ClusterSizeResponse> clusterSizes(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@RequestParam(required = false) String engine, @RequestParam(required = false) Boolean postgresql,
-			@RequestParam(required = false) Boolean rates,
+			@PathVariable @OrganizationName String organization, @RequestParam(required = false) String engine,
+			@RequestParam(required = false) Boolean postgresql, @RequestParam(required = false) Boolean rates,
 			@RequestParam(required = false) @Pattern(regexp = Names.NO_NUL,
 					message = "region " + Names.NO_NUL_RULE) String region) {
 		return this.catalogue.clusterSizes(caller, organization, engine, postgresql, rates, region);

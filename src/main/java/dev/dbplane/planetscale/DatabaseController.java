@@ -1,7 +1,6 @@
 package dev.dbplane.planetscale;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/v1/organizations/{organization}/databases", produces = MediaType.APPLICATION_JSON_VALUE)
 class DatabaseController {
 
-	private static final String DATABASE_RULE = "database " + Names.RULE;
-
 	private final DatabaseService databases;
 
 	DatabaseController(DatabaseService databases) {
@@ -37,8 +34,7 @@ class DatabaseController {
 	@Operation(summary = "List databases", description = "q filters by name.")
 	@GetMapping
 	CountedListResponse<DatabaseResponse> list(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
+			@PathVariable @OrganizationName String organization,
 			@RequestParam(required = false) @Pattern(regexp = Names.NO_NUL,
 					message = "q " + Names.NO_NUL_RULE) String q,
 			@RequestParam(required = false) Integer page,
@@ -49,30 +45,22 @@ class DatabaseController {
 	@Operation(summary = "Create a database", description = "Answers 201; the database is pending until ready.")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	DatabaseResponse create(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
+	DatabaseResponse create(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					value = "{\"name\": \"my-database\", \"cluster_size\": \"PS_10\", \"region\": \"us-east\"}"))) @RequestBody DatabaseCreateRequest request) {
 		return this.databases.create(caller, organization, request);
 	}
 
 	@GetMapping("/{database}")
-	DatabaseResponse get(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = DATABASE_RULE) String database) {
+	DatabaseResponse get(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database) {
 		return this.databases.get(caller, organization, database);
 	}
 
 	@Operation(summary = "Update database settings", description = "new_name renames the database.")
 	@PatchMapping(path = "/{database}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	DatabaseResponse update(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = DATABASE_RULE) String database,
+	DatabaseResponse update(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					value = "{\"notes\": \"Orders\", \"deletion_protected\": false}"))) @RequestBody DatabaseUpdateRequest request) {
 		return this.databases.update(caller, organization, database, request);
@@ -80,21 +68,15 @@ class DatabaseController {
 
 	@Operation(summary = "Delete a database", description = "Answers 204 with an empty body.")
 	@DeleteMapping("/{database}")
-	ResponseEntity<Void> delete(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = DATABASE_RULE) String database) {
+	ResponseEntity<Void> delete(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database) {
 		this.databases.delete(caller, organization, database);
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/{database}/regions")
 	ListResponse<RegionResponse> regions(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = DATABASE_RULE) String database,
+			@PathVariable @OrganizationName String organization, @PathVariable @DatabaseName String database,
 			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
 		return this.databases.regions(caller, organization, database, PageQuery.of(page, perPage));

@@ -1,9 +1,7 @@
 package dev.dbplane.planetscale;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/v1/organizations", produces = MediaType.APPLICATION_JSON_VALUE)
 class OrganizationController {
-
-	static final String ORGANIZATION_RULE = "organization " + Names.RULE;
 
 	private final Organizations organizations;
 
@@ -34,9 +30,7 @@ class OrganizationController {
 
 	@Operation(summary = "Get an organization")
 	@GetMapping("/{organization}")
-	OrganizationResponse get(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = ORGANIZATION_RULE) String organization) {
+	OrganizationResponse get(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization) {
 		return this.organizations.get(caller, organization);
 	}
 

@@ -1,7 +1,6 @@
 package dev.dbplane.planetscale;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 		produces = MediaType.APPLICATION_JSON_VALUE)
 class PasswordController {
 
-	static final String ID_RULE = "id must be 12 lowercase letters or digits";
-
 	private final PasswordService passwords;
 
 	PasswordController(PasswordService passwords) {
@@ -38,12 +35,8 @@ class PasswordController {
 	@Operation(summary = "List a MySQL branch's passwords", description = "q filters by name; newest first.")
 	@GetMapping
 	CountedListResponse<PasswordResponse> list(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
+			@PathVariable @OrganizationName String organization, @PathVariable @DatabaseName String database,
+			@PathVariable @BranchName String branch,
 			@RequestParam(required = false) @Pattern(regexp = Names.NO_NUL,
 					message = "q " + Names.NO_NUL_RULE) String q,
 			@RequestParam(required = false) Integer page,
@@ -56,67 +49,41 @@ class PasswordController {
 					+ "the data plane serves connections.")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	PasswordResponse create(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
+	PasswordResponse create(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					value = "{\"name\": \"ci\", \"role\": \"readwriter\", \"ttl\": 3600}"))) @RequestBody PasswordCreateRequest request) {
 		return this.passwords.create(caller, organization, database, branch, request);
 	}
 
 	@GetMapping("/{id}")
-	PasswordResponse get(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = ID_RULE) String id) {
+	PasswordResponse get(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
+			@PathVariable @CredentialId String id) {
 		return this.passwords.get(caller, organization, database, branch, id);
 	}
 
 	@Operation(summary = "Rename a password or change its CIDRs")
 	@PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	PasswordResponse update(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = ID_RULE) String id,
-			@RequestBody PasswordUpdateRequest request) {
+	PasswordResponse update(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
+			@PathVariable @CredentialId String id, @RequestBody PasswordUpdateRequest request) {
 		return this.passwords.update(caller, organization, database, branch, id, request);
 	}
 
 	@Operation(summary = "Renew a password", description = "By its ttl again, from now; only one with a ttl.")
 	@PostMapping("/{id}/renew")
-	PasswordResponse renew(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = ID_RULE) String id) {
+	PasswordResponse renew(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
+			@PathVariable @CredentialId String id) {
 		return this.passwords.renew(caller, organization, database, branch, id);
 	}
 
 	@Operation(summary = "Delete a password", description = "Answers 204 with an empty body.")
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = ID_RULE) String id) {
+	ResponseEntity<Void> delete(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
+			@PathVariable @CredentialId String id) {
 		this.passwords.delete(caller, organization, database, branch, id);
 		return ResponseEntity.noContent().build();
 	}

@@ -1,7 +1,6 @@
 package dev.dbplane.planetscale;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,12 +33,8 @@ class RoleController {
 	@Operation(summary = "List a PostgreSQL branch's roles", description = "q filters by name; newest first.")
 	@GetMapping
 	CountedListResponse<RoleResponse> list(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
+			@PathVariable @OrganizationName String organization, @PathVariable @DatabaseName String database,
+			@PathVariable @BranchName String branch,
 			@RequestParam(required = false) @Pattern(regexp = Names.NO_NUL,
 					message = "q " + Names.NO_NUL_RULE) String q,
 			@RequestParam(required = false) Integer page,
@@ -51,13 +46,8 @@ class RoleController {
 			description = "Answers 200 (as PlanetScale does) with password, the secret, shown this once. A "
 					+ "control-plane record until the data plane serves connections.")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	RoleResponse create(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
+	RoleResponse create(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
 					value = "{\"name\": \"app\", \"inherited_roles\": [\"pg_read_all_data\", \"pg_write_all_data\"]}"))) @RequestBody RoleCreateRequest request) {
 		return this.roles.create(caller, organization, database, branch, request);
@@ -65,51 +55,30 @@ class RoleController {
 
 	@Operation(summary = "The branch's default role", description = "postgres; its password only from reset-default.")
 	@GetMapping("/default")
-	RoleResponse getDefault(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch) {
+	RoleResponse getDefault(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch) {
 		return this.roles.getDefault(caller, organization, database, branch);
 	}
 
 	@Operation(summary = "Reset the default role's password", description = "The new password is shown this once.")
 	@PostMapping("/reset-default")
-	RoleResponse.Reset resetDefault(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch) {
+	RoleResponse.Reset resetDefault(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch) {
 		return this.roles.resetDefault(caller, organization, database, branch);
 	}
 
 	@GetMapping("/{id}")
-	RoleResponse get(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id) {
+	RoleResponse get(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
+			@PathVariable @CredentialId String id) {
 		return this.roles.get(caller, organization, database, branch, id);
 	}
 
 	@Operation(summary = "Rename a role or change its query safety settings")
 	@PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	RoleResponse update(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id,
-			@RequestBody RoleUpdateRequest request) {
+	RoleResponse update(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
+			@PathVariable @CredentialId String id, @RequestBody RoleUpdateRequest request) {
 		return this.roles.update(caller, organization, database, branch, id, request);
 	}
 
@@ -120,14 +89,9 @@ class RoleController {
 			description = "By its ttl again, from now; only one with a ttl. planetscale-go "
 					+ "and pscale send an empty JSON object, which the document does not declare: any body is ignored.")
 	@PostMapping("/{id}/renew")
-	RoleResponse renew(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id) {
+	RoleResponse renew(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
+			@PathVariable @CredentialId String id) {
 		return this.roles.renew(caller, organization, database, branch, id);
 	}
 
@@ -135,14 +99,9 @@ class RoleController {
 			description = "Answers 200 with the role and its new password, shown this once; the old one stops "
 					+ "working. Any body (the clients send an empty JSON object) is ignored.")
 	@PostMapping("/{id}/reset")
-	RoleResponse reset(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id) {
+	RoleResponse reset(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
+			@PathVariable @CredentialId String id) {
 		return this.roles.reset(caller, organization, database, branch, id);
 	}
 
@@ -150,14 +109,9 @@ class RoleController {
 			description = "Answers 204. successor (required) is another role of the branch: its id, or its username "
 					+ "with or without the branch's suffix. The role stays.")
 	@PostMapping("/{id}/reassign")
-	ResponseEntity<Void> reassign(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id,
+	ResponseEntity<Void> reassign(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
+			@PathVariable @CredentialId String id,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					examples = @ExampleObject(value = "{\"successor\": \"postgres\"}"))) @RequestBody(
 							required = false) RoleReassignRequest request) {
@@ -169,14 +123,9 @@ class RoleController {
 			description = "Answers 204. successor (query, or JSON body as pscale sends it) names the role that "
 					+ "takes over what it owns.")
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@Parameter(example = "my-database") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.DATABASE_RULE) String database,
-			@Parameter(example = "main") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = BranchController.BRANCH_RULE) String branch,
-			@PathVariable @Pattern(regexp = Names.PATTERN, message = PasswordController.ID_RULE) String id,
+	ResponseEntity<Void> delete(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
+			@PathVariable @CredentialId String id,
 			@RequestParam(required = false) @Pattern(regexp = Names.NO_NUL,
 					message = "successor " + Names.NO_NUL_RULE) String successor,
 			@RequestBody(required = false) RoleDeleteRequest request) {

@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,9 +38,7 @@ class ServiceTokenController {
 	@Operation(summary = "List service tokens", description = "Needs read_service_tokens.")
 	@GetMapping
 	CountedListResponse<ServiceTokenResponse> list(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@RequestParam(required = false) Integer page,
+			@PathVariable @OrganizationName String organization, @RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
 		return this.tokens.list(caller, organization, PageQuery.of(page, perPage));
 	}
@@ -51,27 +47,21 @@ class ServiceTokenController {
 			description = "Needs write_service_tokens. The token (secret) is in this answer only; the new token "
 					+ "has no access until one is granted.")
 	@PostMapping
-	ServiceTokenResponse create(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
+	ServiceTokenResponse create(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
 			@RequestBody(required = false) ServiceTokenCreateRequest request) {
 		return this.tokens.create(caller, organization, request);
 	}
 
 	@Operation(summary = "Get a service token", description = "Needs read_service_tokens.")
 	@GetMapping("/{id}")
-	ServiceTokenResponse get(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
+	ServiceTokenResponse get(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
 			@PathVariable String id) {
 		return this.tokens.get(caller, organization, id);
 	}
 
 	@Operation(summary = "Delete a service token", description = "Needs delete_service_tokens.")
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
+	ResponseEntity<Void> delete(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
 			@PathVariable String id) {
 		this.tokens.delete(caller, organization, id);
 		return ResponseEntity.noContent().build();
@@ -80,9 +70,7 @@ class ServiceTokenController {
 	@Operation(summary = "List a service token's accesses", description = "Needs read_service_tokens.")
 	@GetMapping("/{id}/access")
 	Map<String, List<ServiceTokenAccessResponse>> accesses(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@PathVariable String id) {
+			@PathVariable @OrganizationName String organization, @PathVariable String id) {
 		return Map.of("data", this.tokens.accesses(caller, organization, id));
 	}
 
@@ -91,9 +79,8 @@ class ServiceTokenController {
 					+ "apply to, as pscale service-token show-access reads them.")
 	@GetMapping("/{id}/grants")
 	ListResponse<ServiceTokenGrantResponse> grants(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@PathVariable String id, @RequestParam(required = false) Integer page,
+			@PathVariable @OrganizationName String organization, @PathVariable String id,
+			@RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
 		var grants = ServiceTokenGrantResponse.of(this.tokens.accesses(caller, organization, id));
 		var query = PageQuery.of(page, perPage);
@@ -105,17 +92,14 @@ class ServiceTokenController {
 			description = "Needs write_service_tokens; a service token can grant only accesses it holds.")
 	@PostMapping(path = "/{id}/access", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, List<ServiceTokenAccessResponse>> grant(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
-			@PathVariable String id, @RequestBody ServiceTokenAccessRequest request) {
+			@PathVariable @OrganizationName String organization, @PathVariable String id,
+			@RequestBody ServiceTokenAccessRequest request) {
 		return Map.of("data", this.tokens.grant(caller, organization, id, request));
 	}
 
 	@Operation(summary = "Revoke accesses of a service token", description = "Needs write_service_tokens.")
 	@DeleteMapping(path = "/{id}/access", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Void> revoke(PlanetScalePrincipal caller,
-			@Parameter(example = "dbplane") @PathVariable @Pattern(regexp = Names.PATTERN,
-					message = OrganizationController.ORGANIZATION_RULE) String organization,
+	ResponseEntity<Void> revoke(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
 			@PathVariable String id, @RequestBody ServiceTokenAccessRequest request) {
 		this.tokens.revoke(caller, organization, id, request);
 		return ResponseEntity.noContent().build();

@@ -1,0 +1,36 @@
+package dev.dbplane.planetscale;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * A database named in a path ({@code {database}}), by name or by id. Checked against
+ * {@link Names#PATTERN} and refused with its own message, in one annotation rather than
+ * three repeated on every endpoint.
+ */
+@Documented
+@Target(ElementType.PARAMETER)
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = {})
+@ReportAsSingleViolation
+@Pattern(regexp = Names.PATTERN)
+@Parameter(example = "my-database", schema = @Schema(type = "string", pattern = Names.PATTERN))
+@interface DatabaseName {
+
+	String message() default "database " + Names.RULE;
+
+	Class<?>[] groups() default {};
+
+	Class<? extends Payload>[] payload() default {};
+
+}
