@@ -283,6 +283,12 @@ refused "branch resize --parameters with a parameter the branch does not list" "
   branch resize "$pg_renamed" feature --parameters pgconf.no_such_setting=1 --org "$org" "${as_token[@]}"
 refused "branch resize --parameters with an immutable parameter" "cannot be changed" \
   branch resize "$pg_renamed" feature --parameters pgconf.port=6000 --org "$org" "${as_token[@]}"
+refused "branch resize --parameters with a value out of its bounds (the API checks values)" \
+  "must be an integer from 1 to 262143" \
+  branch resize "$pg_renamed" feature --parameters pgconf.max_connections=0 --org "$org" "${as_token[@]}"
+# Every change is applied at once, so nothing is queued: cancel answers 204 and changes nothing.
+run "branch resize cancel: nothing queued to cancel (204)" '.result == "canceled" and .branch == "feature"' \
+  branch resize cancel "$pg_renamed" feature --org "$org" "${as_token[@]}"
 run "branch resize to what the branch has: no change (204)" '.result == "no_change" and .branch == "feature"' \
   branch resize "$pg_renamed" feature --cluster-size PS_10_AWS_X86 --org "$org" "${as_token[@]}"
 run "branch show: the resized cluster" '.cluster_name == "PS_10_AWS_X86"' \
