@@ -116,6 +116,18 @@ public class DataPlane {
 		return enqueue(ProvisioningTask.reassignOwned(requireReal(kind), subject, database, username, successor));
 	}
 
+	/**
+	 * Makes {@code settings} (name to value) a PostgreSQL database's own settings, in
+	 * place of those an earlier call set.
+	 */
+	@Transactional
+	public long setParameters(ServerKind kind, String subject, String database, Map<String, String> settings) {
+		if (kind != ServerKind.POSTGRESQL) {
+			throw new IllegalArgumentException("Only PostgreSQL databases have parameters");
+		}
+		return enqueue(ProvisioningTask.setParameters(requireReal(kind), subject, database, settings));
+	}
+
 	/** Whether the task is done. */
 	@Transactional(readOnly = true)
 	public boolean isCompleted(long taskId) {

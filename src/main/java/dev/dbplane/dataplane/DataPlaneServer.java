@@ -3,6 +3,7 @@ package dev.dbplane.dataplane;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -50,5 +51,11 @@ interface DataPlaneServer {
 	 * branch's owner role when none is given (or it does not exist); the login stays.
 	 */
 	void reassignOwned(String database, String username, @Nullable String successor) throws SQLException;
+
+	/**
+	 * Makes {@code settings} the database's own settings, in place of any it had, for the
+	 * sessions that start after; nothing when the database is gone.
+	 */
+	void setParameters(String database, Map<String, String> settings) throws SQLException;
 
 }

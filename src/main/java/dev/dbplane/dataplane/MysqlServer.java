@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -128,6 +129,11 @@ final class MysqlServer implements DataPlaneServer {
 	@Override
 	public void reassignOwned(String database, String username, @Nullable String successor) {
 		// A MySQL account owns no objects: there is nothing to hand over.
+	}
+
+	@Override
+	public void setParameters(String database, Map<String, String> settings) {
+		throw new UnsupportedOperationException("MySQL branches have no parameters");
 	}
 
 	private static String lock(@Nullable Instant expiresAt) {

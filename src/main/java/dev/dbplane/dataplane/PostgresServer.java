@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -220,6 +221,22 @@ final class PostgresServer implements DataPlaneServer {
 				kill.execute();
 			}
 			statement.execute("drop role if exists " + Sql.pg(username));
+		}
+	}
+
+	@Override
+	public void setParameters(String database, Map<String, String> settings) throws SQLException {
+		try (var connection = connect(null); var statement = connection.createStatement()) {
+			if (!exists(connection, "select 1 from pg_database where datname = ?", database)) {
+				return;
+			}
+			connection.setAutoCommit(false);
+			statement.execute("alter database " + Sql.pg(database) + " reset all");
+			for (var setting : settings.entrySet()) {
+				statement.execute("alter database " + Sql.pg(database) + " set " + Sql.pg(setting.getKey()) + " = "
+						+ Sql.pgLiteral(setting.getValue()));
+			}
+			connection.commit();
 		}
 	}
 

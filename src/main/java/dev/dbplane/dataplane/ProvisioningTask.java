@@ -3,7 +3,9 @@ package dev.dbplane.dataplane;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -62,6 +64,10 @@ class ProvisioningTask {
 
 	@Column(updatable = false)
 	private String successor;
+
+	/** SET_PARAMETERS: {@code name=value} lines, the database's settings in full. */
+	@Column(updatable = false)
+	private String settings;
 
 	@Column(name = "not_before", nullable = false, updatable = false)
 	private Instant notBefore;
@@ -164,6 +170,20 @@ class ProvisioningTask {
 	}
 
 	/** Done: the verifier is no longer needed, so it is not kept. */
+	static ProvisioningTask setParameters(ServerKind server, String subject, String database,
+			Map<String, String> settings) {
+		var task = new ProvisioningTask(server, TaskAction.SET_PARAMETERS, subject, database, null);
+		var lines = new StringBuilder();
+		settings.forEach((name, value) -> {
+			if (!name.matches("[a-z_][a-z0-9_.]*") || value.indexOf('\n') >= 0) {
+				throw new IllegalArgumentException("Not a setting: " + name);
+			}
+			lines.append(name).append('=').append(value).append('\n');
+		});
+		task.settings = lines.toString();
+		return task;
+	}
+
 	void complete(Instant now) {
 		this.completedAt = now;
 		this.verifier = null;
@@ -193,6 +213,18 @@ class ProvisioningTask {
 		return new Login(this.databaseName, this.username,
 				(this.roles == null || this.roles.isEmpty()) ? List.of() : Arrays.asList(this.roles.split(",")),
 				this.expiresAt);
+	}
+
+	/** SET_PARAMETERS: the settings by name, in the order they were given. */
+	Map<String, String> settings() {
+		var settings = new LinkedHashMap<String, String>();
+		if (this.settings != null) {
+			this.settings.lines().forEach((line) -> {
+				var at = line.indexOf('=');
+				settings.put(line.substring(0, at), line.substring(at + 1));
+			});
+		}
+		return settings;
 	}
 
 	Long id() {

@@ -149,6 +149,7 @@ class ProvisioningWorker implements SmartLifecycle {
 			case EXPIRE_LOGIN -> server.expire(task.databaseName(), task.username());
 			case DROP_LOGIN -> server.dropLogin(task.databaseName(), task.username(), task.successor());
 			case REASSIGN_OWNED -> server.reassignOwned(task.databaseName(), task.username(), task.successor());
+			case SET_PARAMETERS -> server.setParameters(task.databaseName(), task.settings());
 		}
 	}
 

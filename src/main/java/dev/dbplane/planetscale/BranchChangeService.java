@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -37,14 +38,17 @@ class BranchChangeService {
 
 	private final BaseUrl baseUrl;
 
+	private final BranchProvisioning provisioning;
+
 	BranchChangeService(BranchChangeRepository changes, BranchService branches, BranchRepository branchRows,
-			Clock clock, Catalogue catalogue, BaseUrl baseUrl) {
+			Clock clock, Catalogue catalogue, BaseUrl baseUrl, BranchProvisioning provisioning) {
 		this.changes = changes;
 		this.branches = branches;
 		this.branchRows = branchRows;
 		this.clock = clock;
 		this.catalogue = catalogue;
 		this.baseUrl = baseUrl;
+		this.provisioning = provisioning;
 	}
 
 	@Transactional(readOnly = true)
@@ -86,6 +90,9 @@ class BranchChangeService {
 		}
 		var change = this.changes.save(BranchChange.cluster(before, branch, caller.creatorTokenId(), now));
 		this.branchRows.flush();
+		if (!Objects.equals(before.parameters(), branch.getParameters())) {
+			this.provisioning.setParameters(branch, database);
+		}
 		return Optional.of(cluster(change, new BranchService.At(database, branch)));
 	}
 

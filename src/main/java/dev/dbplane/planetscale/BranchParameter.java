@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -72,6 +74,10 @@ record BranchParameter(String namespace, String name, String displayName, String
 					"Client connections PgBouncer accepts at once.", "integer", "100", 1, 100000, List.of(), false,
 					false, false));
 
+	/** PostgreSQL's {@code user}-context settings of the catalogue. */
+	private static final Set<String> PER_DATABASE = Set.of("work_mem", "maintenance_work_mem", "statement_timeout",
+			"lock_timeout", "idle_in_transaction_session_timeout", "default_transaction_isolation", "random_page_cost");
+
 	private static final Pattern AMOUNT = Pattern.compile("(-?[0-9]+)\\s*([a-zA-Z]*)");
 
 	/** Units of a {@code bytes} value, in kB (PostgreSQL's unit when none is given). */
@@ -116,6 +122,26 @@ record BranchParameter(String namespace, String name, String displayName, String
 				}
 			});
 		});
+	}
+
+	/**
+	 * The pgconf parameters of {@code parameters} that a database's owner may set for the
+	 * sessions on it ({@code ALTER DATABASE ... SET}): those of PostgreSQL's {@code user}
+	 * context. A restart, a superuser, an extension or PgBouncer is needed for the
+	 * others, which dbplane only records.
+	 * @param parameters values by namespace, then name; null for none
+	 * @return name to value, by name
+	 */
+	static Map<String, String> perDatabase(Map<String, Map<String, String>> parameters) {
+		var settings = new TreeMap<String, String>();
+		if (parameters != null && parameters.get("pgconf") != null) {
+			parameters.get("pgconf").forEach((name, value) -> {
+				if (PER_DATABASE.contains(name)) {
+					settings.put(name, value.trim());
+				}
+			});
+		}
+		return settings;
 	}
 
 	private boolean accepts(String value) {

@@ -262,6 +262,19 @@ class BranchProvisioning implements ProvisioningListener {
 		}
 	}
 
+	/**
+	 * Sets a PostgreSQL branch's parameters on its database, as the branch has them now:
+	 * those PostgreSQL lets a database's owner set for the sessions that start on it
+	 * ({@link BranchParameter#perDatabase}); the others stay records.
+	 */
+	void setParameters(Branch branch, Database database) {
+		if (database.getKind() == Engine.POSTGRESQL && serves(Engine.POSTGRESQL)) {
+			request(branch, database);
+			this.dataPlane.setParameters(ServerKind.POSTGRESQL, BRANCH + branch.getId(), databaseName(branch),
+					BranchParameter.perDatabase(branch.getParameters()));
+		}
+	}
+
 	/** Records a branch provisioned once its last task is done. */
 	@Override
 	public void completed(CompletedTask task) {

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import dev.dbplane.web.ApiException;
 import dev.dbplane.persistence.Constraints;
@@ -417,6 +418,10 @@ class BranchService {
 		var now = now();
 		if (branch.changeCluster(size, request.parameters(), now)) {
 			this.changes.save(BranchChange.cluster(before, branch, caller.creatorTokenId(), now));
+			flush();
+			if (!Objects.equals(before.parameters(), branch.getParameters())) {
+				this.provisioning.setParameters(branch, database);
+			}
 		}
 		flush();
 	}

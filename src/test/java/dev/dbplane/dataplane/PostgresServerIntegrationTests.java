@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.dbplane.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -190,6 +191,28 @@ class PostgresServerIntegrationTests {
 				.containsExactly(PostgresServer.owner(this.database));
 		}
 		this.server.reassignOwned(this.database, user("nobody"), null);
+	}
+
+	@Test
+	void whenParametersAreSetThenNewSessionsHaveThemAndTheNextSetReplacesThem() throws SQLException {
+		var password = login("postgres", List.of("postgres"), null);
+		this.server.setParameters(this.database, Map.of("work_mem", "8MB", "random_page_cost", "1.1"));
+		try (var connection = postgres(this.database, user("postgres"), password)) {
+			assertThat(column(connection, "show work_mem")).containsExactly("8MB");
+			assertThat(column(connection, "show random_page_cost")).containsExactly("1.1");
+		}
+		this.server.setParameters(this.database, Map.of("lock_timeout", "2s"));
+		try (var connection = postgres(this.database, user("postgres"), password)) {
+			assertThat(column(connection, "show work_mem")).containsExactly("4MB");
+			assertThat(column(connection, "show lock_timeout")).containsExactly("2s");
+		}
+		// A value PostgreSQL refuses changes nothing: the task fails and is retried.
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> this.server.setParameters(this.database, Map.of("work_mem", "8MB", "lock_timeout", "x")));
+		try (var connection = postgres(this.database, user("postgres"), password)) {
+			assertThat(column(connection, "show lock_timeout")).containsExactly("2s");
+		}
+		this.server.setParameters("ps_gone_" + this.branch, Map.of("work_mem", "8MB"));
 	}
 
 	@Test

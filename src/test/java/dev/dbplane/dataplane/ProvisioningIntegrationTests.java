@@ -435,6 +435,11 @@ class ProvisioningIntegrationTests extends IntegrationTest {
 			this.delegate.reassignOwned(database, username, successor);
 		}
 
+		@Override
+		public void setParameters(String database, Map<String, String> settings) throws SQLException {
+			this.delegate.setParameters(database, settings);
+		}
+
 	}
 
 }

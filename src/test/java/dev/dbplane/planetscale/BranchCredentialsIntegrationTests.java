@@ -197,6 +197,47 @@ class BranchCredentialsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void whenParametersAreChangedThenNewSessionsOnTheBranchHaveThemAndOtherBranchesDoNot() throws SQLException {
+		var mainId = readyDatabase("pg", "postgresql", "PS_5_AWS_X86");
+		var devId = branch("pg", "dev");
+		var role = post(roles("pg", "main"), "{\"name\": \"tuned\", \"inherited_roles\": [\"postgres\"]}");
+		var other = post(roles("pg", "dev"), "{\"name\": \"plain\", \"inherited_roles\": [\"postgres\"]}");
+
+		var changed = this.api.patch(branches("pg") + "/main/changes", """
+				{"parameters": {"pgconf": {"work_mem": "8MB", "statement_timeout": "30s",
+				 "default_transaction_isolation": "repeatable read", "max_connections": "200"},
+				 "pgbouncer": {"default_pool_size": "25"}}}
+				""");
+
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		settled(mainId);
+		try (var connection = postgres(role, "postgres")) {
+			assertThat(column(connection, "show work_mem")).containsExactly("8MB");
+			assertThat(column(connection, "show statement_timeout")).containsExactly("30s");
+			assertThat(column(connection, "show default_transaction_isolation")).containsExactly("repeatable read");
+			// A server-wide setting stays the server's: a record only (README).
+			assertThat(column(connection, "show max_connections")).doesNotContain("200");
+		}
+		try (var connection = postgres(other, "postgres")) {
+			assertThat(column(connection, "select current_database()")).containsExactly("ps_" + devId);
+			assertThat(column(connection, "show work_mem")).containsExactly("4MB");
+		}
+
+		// Terraform's change sets the branch's parameters in full: what it leaves out is
+		// reset.
+		var terraform = this.api.put(branches("pg") + "/main/terraform-changes",
+				"{\"parameters\": {\"pgconf\": {\"lock_timeout\": \"5s\"}}}");
+
+		assertThat(terraform.status()).as(terraform.toString()).isEqualTo(204);
+		settled(mainId);
+		try (var connection = postgres(role, "postgres")) {
+			assertThat(column(connection, "show work_mem")).containsExactly("4MB");
+			assertThat(column(connection, "show lock_timeout")).containsExactly("5s");
+			assertThat(column(connection, "show default_transaction_isolation")).containsExactly("read committed");
+		}
+	}
+
+	@Test
 	void whenMysqlPasswordsAreCreatedThenTheyLogInToTheirBranchOnlyWithTheirRoles() throws SQLException {
 		var mainId = readyDatabase("app", "mysql", "PS_10");
 		var admin = post(passwords("app", "main"), "{\"name\": \"admin\", \"role\": \"admin\"}");
