@@ -267,9 +267,10 @@ run "role list shows it, without its password" 'length == 1 and .[0].name == "ap
   role list "$pg_renamed" feature --org "$org" "${as_token[@]}"
 run "branch resize --wait: the change request, completed at once" \
   '.state == "completed" and .cluster_name == "PS_10_AWS_X86" and (.previous_cluster_name | test("^PS_5_AWS_"))
-   and .replicas == 2 and .parameters.pgconf.max_connections == "200" and .completed_at != null' \
+   and .replicas == 2 and .parameters.pgconf.max_connections == "200" and .parameters.pgconf.work_mem == "8MB"
+   and .completed_at != null' \
   branch resize "$pg_renamed" feature --cluster-size PS_10_AWS_X86 --replicas 2 \
-  --parameters pgconf.max_connections=200 --wait --org "$org" "${as_token[@]}"
+  --parameters pgconf.max_connections=200 --parameters pgconf.work_mem=8MB --wait --org "$org" "${as_token[@]}"
 change_id=$(jq -r '.id // empty' "$out")
 run "branch resize status: the latest change request" ".id == \"$change_id\" and .state == \"completed\"" \
   branch resize status "$pg_renamed" feature --org "$org" "${as_token[@]}"
@@ -315,6 +316,16 @@ if command -v psql >/dev/null 2>&1; then
   fi
 else
   echo "not ok $step - checking the reset password needs psql (Debian's postgresql-client), which is not installed"
+fi
+# The resize's work_mem is set on the branch's database: a new session has it.
+step=$((step + 1))
+echo "# psql <role reset's database_url> -c 'show work_mem'"
+work_mem=$(psql "${new_url/sslmode=verify-full/sslmode=disable}" -Atc 'show work_mem' 2>&1)
+echo "$work_mem"
+if [ "$work_mem" = 8MB ]; then
+  echo "ok $step - a new session on the branch has the work_mem branch resize --parameters set"
+else
+  echo "not ok $step - a new session on the branch has the work_mem branch resize --parameters set"
 fi
 run "role reassign --force --successor postgres" \
   ".result == \"objects reassigned\" and .role_id == \"$role_id\" and .successor == \"postgres\"" \
