@@ -27,7 +27,7 @@ import jakarta.validation.constraints.Pattern;
 @Parameter(schema = @Schema(type = "string", pattern = Names.PATTERN))
 @interface CredentialId {
 
-	String message() default "id must be 12 lowercase letters or digits";
+	String message() default "id " + Names.RULE;
 
 	Class<?>[] groups() default {};
 

@@ -192,6 +192,9 @@ class PasswordApiIntegrationTests extends IntegrationTest {
 		assertThat(ttl.status()).isEqualTo(422);
 		assertThat(cidrs.status()).isEqualTo(422);
 		assertThat(blank.json().get("message").asString()).isEqualTo("Name can't be blank");
+		assertThat(this.api.get(passwords("dev") + "/Not_An_Id").toString())
+			.isEqualTo("422 {\"code\":\"unprocessable\","
+					+ "\"message\":\"id must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit\"}");
 		assertThat(rows()).isZero();
 	}
 
