@@ -77,6 +77,16 @@ func TestBranchLifecycle(t *testing.T) {
 		t.Fatalf("Get disagrees with Create: %+v vs %+v", ready, created)
 	}
 
+	// A MySQL database has one keyspace, named as the database; a new branch has no tables.
+	schemas, err := c.DatabaseBranches.Schema(ctx(t), &ps.BranchSchemaRequest{Organization: e.org, Database: db,
+		Branch: "dev", Keyspace: db})
+	if err != nil || schemas == nil || len(schemas) != 0 {
+		t.Fatalf("DatabaseBranches.Schema: %+v, %v", schemas, err)
+	}
+	_, err = c.DatabaseBranches.Schema(ctx(t), &ps.BranchSchemaRequest{Organization: e.org, Database: db,
+		Branch: "dev", Keyspace: "other"})
+	wantCode(t, err, ps.ErrNotFound, "Not Found")
+
 	enabled, err := c.DatabaseBranches.EnableSafeMigrations(ctx(t), &ps.EnableSafeMigrationsRequest{
 		Organization: e.org, Database: db, Branch: "dev"})
 	if err != nil || !enabled.SafeMigrations {
@@ -150,6 +160,17 @@ func TestPostgresBranches(t *testing.T) {
 	if err != nil || got.Name != "feature" {
 		t.Fatalf("PostgresBranches.Get by id: %+v, %v", got, err)
 	}
+	// A new branch's database has no tables; the namespace names a schema of it.
+	for _, namespace := range []string{"", "postgres.public"} {
+		schemas, err := c.PostgresBranches.Schema(ctx(t), &ps.PostgresBranchSchemaRequest{Organization: e.org,
+			Database: db, Branch: "feature", Namespace: namespace})
+		if err != nil || schemas == nil || len(schemas) != 0 {
+			t.Fatalf("PostgresBranches.Schema (namespace %q): %+v, %v", namespace, schemas, err)
+		}
+	}
+	_, err = c.PostgresBranches.Schema(ctx(t), &ps.PostgresBranchSchemaRequest{Organization: e.org,
+		Database: db, Branch: "nosuch"})
+	wantCode(t, err, ps.ErrNotFound, "Not Found")
 
 	for _, branch := range []string{"feature", "main"} {
 		if err := c.PostgresBranches.Delete(ctx(t), &ps.DeletePostgresBranchRequest{Organization: e.org,

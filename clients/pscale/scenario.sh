@@ -236,6 +236,10 @@ sql_step "recipe: the password applies a migration through its connection detail
   "create table migrated (id int primary key, note varchar(20)); insert into migrated values (7, 'applied')"
 sql_step "recipe: and reads it back" "$(printf '7\tapplied')" \
   "$recipe_host" "$recipe_user" "$recipe_password" "$recipe_db" "select id, note from migrated"
+run "recipe: branch schema shows the migrated table, as MariaDB writes it" \
+  'length == 1 and .[0].name == "migrated" and (.[0].raw | startswith("CREATE TABLE `migrated`"))
+   and (.[0].raw | contains("PRIMARY KEY (`id`)"))' \
+  branch schema "$mysql_db" recipe --org "$org" "${as_token[@]}"
 run "recipe: password delete --force" 'true' \
   password delete "$mysql_db" recipe "$recipe_password_id" --force --org "$org" "${as_token[@]}"
 step=$((step + 1))
@@ -336,9 +340,9 @@ run "role list is empty again" 'length == 0' role list "$pg_renamed" feature --o
 # pscale shell makes a short-lived role and runs psql on its access_host_url, database "postgres":
 # the query must reach the branch's own database, through dbplane's routing proxy.
 step=$((step + 1))
-echo "# pscale shell $pg_renamed feature <<< 'select 40 + 2 as answer, current_database()'"
+echo "# pscale shell $pg_renamed feature <<< 'create table shell_made (...); select 40 + 2 as answer, current_database()'"
 if command -v psql >/dev/null 2>&1; then
-  printf 'select 40 + 2 as answer, current_database();\n' |
+  printf 'create table shell_made (id bigint primary key, note text not null);\nselect 40 + 2 as answer, current_database();\n' |
     PSCALE_ALLOW_NONINTERACTIVE_SHELL=1 "$PSCALE" shell "$pg_renamed" feature --org "$org" "${as_token[@]}" \
       >"$out" 2>"$err"
   rc=$?
@@ -353,6 +357,10 @@ else
 fi
 run "role list is empty after the shell: pscale deleted its role" 'length == 0' \
   role list "$pg_renamed" feature --org "$org" "${as_token[@]}"
+run "branch schema shows the table the shell made" \
+  'length == 1 and .[0].name == "shell_made" and (.[0].raw | startswith("CREATE TABLE public.shell_made ("))
+   and (.[0].raw | contains("note text NOT NULL"))' \
+  branch schema "$pg_renamed" feature --org "$org" "${as_token[@]}"
 refused "password create on a PostgreSQL database" "does not exist" \
   password create "$pg_renamed" feature nope --org "$org" "${as_token[@]}"
 run "branch delete --force (PostgreSQL)" 'true' branch delete "$pg_renamed" feature --force --org "$org" "${as_token[@]}"

@@ -1,8 +1,10 @@
 package dev.dbplane.dataplane;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,14 +28,19 @@ public class DataPlane {
 
 	private final Map<ServerKind, Endpoint> endpoints = new EnumMap<>(ServerKind.class);
 
+	private final Map<ServerKind, DataPlaneServer> servers = new EnumMap<>(ServerKind.class);
+
 	/**
 	 * Stores tasks through {@code tasks} and runs them on {@code worker}.
 	 * @param endpoints where clients connect, by each kind that has a server
+	 * @param servers the servers, for what is read from them at once
 	 */
-	DataPlane(ProvisioningTaskRepository tasks, ProvisioningWorker worker, Map<ServerKind, Endpoint> endpoints) {
+	DataPlane(ProvisioningTaskRepository tasks, ProvisioningWorker worker, Map<ServerKind, Endpoint> endpoints,
+			Map<ServerKind, DataPlaneServer> servers) {
 		this.tasks = tasks;
 		this.worker = worker;
 		this.endpoints.putAll(endpoints);
+		this.servers.putAll(servers);
 	}
 
 	/** Whether credentials of this kind log in to a real server (else: records only). */
@@ -126,6 +133,25 @@ public class DataPlane {
 			throw new IllegalArgumentException("Only PostgreSQL databases have parameters");
 		}
 		return enqueue(ProvisioningTask.setParameters(requireReal(kind), subject, database, settings));
+	}
+
+	/**
+	 * The tables of a branch's database as its server describes them now; none when the
+	 * kind has no server, or the database is not made yet.
+	 * @param schema PostgreSQL's schema (MySQL has one per database)
+	 * @throws DataPlaneUnavailableException when the server cannot be asked
+	 */
+	public List<TableSchema> schema(ServerKind kind, String database, String schema) {
+		var server = this.servers.get(kind);
+		if (server == null) {
+			return List.of();
+		}
+		try {
+			return server.schema(DataPlaneNames.requireDatabase(database), schema);
+		}
+		catch (SQLException ex) {
+			throw new DataPlaneUnavailableException("The " + kind + " data plane cannot describe " + database, ex);
+		}
 	}
 
 	/** Whether the task is done. */

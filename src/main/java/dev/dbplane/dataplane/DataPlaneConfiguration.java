@@ -70,7 +70,7 @@ class DataPlaneConfiguration {
 			endpoints.put(ServerKind.POSTGRESQL,
 					new Endpoint(postgresql.host(), (postgresql.port() != null) ? postgresql.port() : routing.port()));
 		});
-		return new DataPlane(tasks, worker, endpoints);
+		return new DataPlane(tasks, worker, endpoints, servers.byKind());
 	}
 
 	@Bean

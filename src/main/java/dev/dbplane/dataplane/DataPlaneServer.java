@@ -3,6 +3,7 @@ package dev.dbplane.dataplane;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -57,5 +58,12 @@ interface DataPlaneServer {
 	 * sessions that start after; nothing when the database is gone.
 	 */
 	void setParameters(String database, Map<String, String> settings) throws SQLException;
+
+	/**
+	 * The tables of a database, by name, each with the statement that creates it; none
+	 * when the database does not exist (yet, or any more).
+	 * @param schema PostgreSQL's schema to describe; ignored by MySQL
+	 */
+	List<TableSchema> schema(String database, String schema) throws SQLException;
 
 }

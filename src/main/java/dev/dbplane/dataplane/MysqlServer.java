@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -57,28 +58,48 @@ final class MysqlServer implements DataPlaneServer {
 			}
 			DataPlaneNames.requireDatabase(parent);
 			// A branch starts with its parent's schema and none of its rows.
-			var tables = new ArrayList<String>();
-			try (var query = connection.prepareStatement(
-					"select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE' order by table_name")) {
-				query.setString(1, parent);
-				try (var rows = query.executeQuery()) {
-					while (rows.next()) {
-						tables.add(rows.getString(1));
-					}
-				}
-			}
+			var tables = tables(connection, parent);
 			statement.execute("use " + Sql.my(database));
 			statement.execute("set foreign_key_checks = 0");
 			for (var table : tables) {
-				String ddl;
-				try (var rows = statement.executeQuery("show create table " + Sql.my(parent) + "." + Sql.my(table))) {
-					rows.next();
-					ddl = rows.getString(2);
-				}
-				ddl = AUTO_INCREMENT.matcher(ddl).replaceFirst("");
-				statement.execute(ddl.replaceFirst("^CREATE TABLE ", "CREATE TABLE IF NOT EXISTS "));
+				statement.execute(table.raw().replaceFirst("^CREATE TABLE ", "CREATE TABLE IF NOT EXISTS "));
 			}
 		}
+	}
+
+	@Override
+	public List<TableSchema> schema(String database, String schema) throws SQLException {
+		DataPlaneNames.requireDatabase(database);
+		try (var connection = connect()) {
+			return tables(connection, database);
+		}
+	}
+
+	/**
+	 * A database's tables with their CREATE TABLE statements, without the next
+	 * AUTO_INCREMENT value (rows, not schema).
+	 */
+	private static List<TableSchema> tables(Connection connection, String database) throws SQLException {
+		var names = new ArrayList<String>();
+		try (var query = connection.prepareStatement(
+				"select table_name from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE' order by table_name")) {
+			query.setString(1, database);
+			try (var rows = query.executeQuery()) {
+				while (rows.next()) {
+					names.add(rows.getString(1));
+				}
+			}
+		}
+		var tables = new ArrayList<TableSchema>();
+		try (var statement = connection.createStatement()) {
+			for (var name : names) {
+				try (var rows = statement.executeQuery("show create table " + Sql.my(database) + "." + Sql.my(name))) {
+					rows.next();
+					tables.add(new TableSchema(name, AUTO_INCREMENT.matcher(rows.getString(2)).replaceFirst("")));
+				}
+			}
+		}
+		return tables;
 	}
 
 	@Override

@@ -67,6 +67,20 @@ class BranchController {
 		return this.branches.get(caller, organization, database, branch);
 	}
 
+	@Operation(summary = "Get a branch's schema",
+			description = "Its tables, as its real database has them now (none without a data plane of its kind). "
+					+ "keyspace (MySQL) is the database's name; namespace (PostgreSQL) <database>.<schema> or "
+					+ "<schema>, public by default.")
+	@GetMapping("/{branch}/schema")
+	BranchSchemaResponse schema(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
+			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
+			@RequestParam(required = false) @Pattern(regexp = Names.NO_NUL,
+					message = "keyspace " + Names.NO_NUL_RULE) String keyspace,
+			@RequestParam(required = false) @Pattern(regexp = Names.NO_NUL,
+					message = "namespace " + Names.NO_NUL_RULE) String namespace) {
+		return this.branches.schema(caller, organization, database, branch, keyspace, namespace);
+	}
+
 	@Operation(summary = "Update a branch", description = "new_name renames it; deletion_protected.")
 	@PatchMapping(path = "/{branch}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	BranchResponse update(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,

@@ -17,6 +17,7 @@ import dev.dbplane.dataplane.DataPlaneProperties;
 import dev.dbplane.dataplane.Login;
 import dev.dbplane.dataplane.ProvisioningListener;
 import dev.dbplane.dataplane.ServerKind;
+import dev.dbplane.dataplane.TableSchema;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -273,6 +274,15 @@ class BranchProvisioning implements ProvisioningListener {
 			this.dataPlane.setParameters(ServerKind.POSTGRESQL, BRANCH + branch.getId(), databaseName(branch),
 					BranchParameter.perDatabase(branch.getParameters()));
 		}
+	}
+
+	/**
+	 * The tables of a branch's database, read from its server now: none without a data
+	 * plane of its kind, or before the database is made.
+	 * @param schema PostgreSQL's schema; MySQL's database is its one schema
+	 */
+	List<TableSchema> schema(Branch branch, Database database, String schema) {
+		return this.dataPlane.schema(server(database.getKind()), databaseName(branch), schema);
 	}
 
 	/** Records a branch provisioned once its last task is done. */

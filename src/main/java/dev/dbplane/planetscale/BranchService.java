@@ -286,6 +286,25 @@ class BranchService {
 		return respond(branch(database, branchName), database, now());
 	}
 
+	/**
+	 * A branch's schema as its server has it now. MySQL databases have one keyspace,
+	 * named as the database; PostgreSQL's namespace is {@code <database>.<schema>} or a
+	 * schema, {@code public} by default.
+	 */
+	@Transactional(readOnly = true)
+	BranchSchemaResponse schema(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName, String keyspace, String namespace) {
+		var database = database(caller, organizationName, databaseName, BranchAccesses.READ_BRANCH);
+		var branch = branch(database, branchName);
+		if (database.getKind() == Engine.MYSQL && keyspace != null && !keyspace.isEmpty()
+				&& !keyspace.equals(database.getName())) {
+			throw ApiException.notFound("Not Found");
+		}
+		var schema = (namespace == null || namespace.isBlank()) ? "public"
+				: namespace.substring(namespace.lastIndexOf('.') + 1);
+		return BranchSchemaResponse.from(this.provisioning.schema(branch, database, schema));
+	}
+
 	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
 			multiplier = 2, maxDelay = 200)
 	@Transactional

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** Verifiers, names, quoting and the task's retry rule. */
@@ -34,6 +35,22 @@ class DataPlaneUnitTests {
 			parameters.put(keysAndValues[i], keysAndValues[i + 1]);
 		}
 		return PostgresProxy.route(parameters);
+	}
+
+	@Test
+	void whenASchemaIsAskedOfAServerThatIsDownThenItIsAnOutageAndWithoutAServerThereAreNoTables() {
+		var down = new PostgresServer(new DataPlaneProperties.Server("jdbc:postgresql://127.0.0.1:1/postgres", "nobody",
+				"nothing", null, null));
+		var dataPlane = new DataPlane(null, null, Map.of(), Map.of(ServerKind.POSTGRESQL, down));
+
+		assertThatExceptionOfType(DataPlaneUnavailableException.class)
+			.isThrownBy(() -> dataPlane.schema(ServerKind.POSTGRESQL, "ps_abc123def456", "public"))
+			.satisfies((ex) -> assertThat(new DataPlaneOutages().isOutage(new RuntimeException(ex))).isTrue())
+			.withMessageNotContaining("nothing");
+		assertThat(new DataPlaneOutages().isOutage(new IllegalStateException("other"))).isFalse();
+		assertThat(dataPlane.schema(ServerKind.MYSQL, "ps_abc123def456", "public")).isEmpty();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> dataPlane.schema(ServerKind.POSTGRESQL, "postgres", "public"));
 	}
 
 	@Test

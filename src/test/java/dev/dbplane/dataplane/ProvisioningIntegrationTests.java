@@ -440,6 +440,11 @@ class ProvisioningIntegrationTests extends IntegrationTest {
 			this.delegate.setParameters(database, settings);
 		}
 
+		@Override
+		public List<TableSchema> schema(String database, String schema) throws SQLException {
+			return this.delegate.schema(database, schema);
+		}
+
 	}
 
 }

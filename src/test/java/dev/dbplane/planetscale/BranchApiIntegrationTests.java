@@ -830,6 +830,22 @@ class BranchApiIntegrationTests extends IntegrationTest {
 		assertThat(tokenOn(id, "write_database").get(path).status()).isEqualTo(403);
 	}
 
+	@Test
+	void whenABranchsSchemaIsReadThenTheBranchAccessesDecide() {
+		readyDatabase("schema-read");
+		var id = this.jdbc.queryForObject("select id from planetscale_database where name = ? and organization_id = ?",
+				String.class, "schema-read", organizationId(this.organization));
+		var path = branches("schema-read") + "/main/schema";
+		for (var access : BranchAccesses.READ_BRANCH) {
+			var read = tokenOn(id, access).get(path);
+			assertThat(read.status()).as(access + " " + read).isEqualTo(200);
+			assertThat(read.json().get("data").isArray()).isTrue();
+		}
+		assertThat(tokenOn(id, "write_database").get(path).status()).isEqualTo(403);
+		assertThat(this.api.get(branches("nosuch-schema") + "/main/schema").toString()).isEqualTo("404 " + NOT_FOUND);
+		assertThat(this.api.get(path + "?namespace=%00").status()).isEqualTo(422);
+	}
+
 	private static JsonNode parameter(JsonNode list, String namespace, String name) {
 		for (var parameter : list) {
 			if (parameter.get("namespace").asString().equals(namespace)
