@@ -9,10 +9,13 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL: one database per branch, one login role per role. Each branch database has
@@ -36,6 +39,11 @@ final class PostgresServer implements DataPlaneServer {
 	private static final String DUPLICATE_OBJECT = "42710";
 
 	private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+	/** Invalid value, unknown setting, not the owner's to set. */
+	private static final Set<String> REFUSED_SETTING = Set.of("22023", "42704", INSUFFICIENT_PRIVILEGE);
+
+	private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
 
 	private final DataPlaneProperties.Server server;
 
@@ -234,8 +242,23 @@ final class PostgresServer implements DataPlaneServer {
 			connection.setAutoCommit(false);
 			statement.execute("alter database " + Sql.pg(database) + " reset all");
 			for (var setting : settings.entrySet()) {
-				statement.execute("alter database " + Sql.pg(database) + " set " + Sql.pg(setting.getKey()) + " = "
-						+ Sql.pgLiteral(setting.getValue()));
+				// The API checked the value, but a server may still refuse one (another
+				// version's bounds): it is left out, so that the others are set and the
+				// branch's later tasks, which wait for this one, are not held up by a
+				// retry
+				// that can never succeed.
+				var before = connection.setSavepoint();
+				try {
+					statement.execute("alter database " + Sql.pg(database) + " set " + Sql.pg(setting.getKey()) + " = "
+							+ Sql.pgLiteral(setting.getValue()));
+				}
+				catch (SQLException ex) {
+					if (!REFUSED_SETTING.contains(ex.getSQLState())) {
+						throw ex;
+					}
+					connection.rollback(before);
+					log.warn("{} of {} left at its default: {}", setting.getKey(), database, ex.getMessage());
+				}
 			}
 			connection.commit();
 		}

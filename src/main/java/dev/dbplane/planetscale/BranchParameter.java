@@ -78,14 +78,21 @@ record BranchParameter(String namespace, String name, String displayName, String
 	private static final Set<String> PER_DATABASE = Set.of("work_mem", "maintenance_work_mem", "statement_timeout",
 			"lock_timeout", "idle_in_transaction_session_timeout", "default_transaction_isolation", "random_page_cost");
 
-	private static final Pattern AMOUNT = Pattern.compile("(-?[0-9]+)\\s*([a-zA-Z]*)");
+	private static final Pattern AMOUNT = Pattern.compile("(-?[0-9]+)\\s*([a-zA-Z]*)\\s*");
 
-	/** Units of a {@code bytes} value, in kB (PostgreSQL's unit when none is given). */
-	private static final Map<String, BigDecimal> BYTE_UNITS = Map.of("", BigDecimal.ONE, "b",
-			BigDecimal.ONE.divide(BigDecimal.valueOf(1024)), "kb", BigDecimal.ONE, "mb", BigDecimal.valueOf(1024), "gb",
-			BigDecimal.valueOf(1024L * 1024), "tb", BigDecimal.valueOf(1024L * 1024 * 1024));
+	/**
+	 * Units of a {@code bytes} value, in kB (PostgreSQL's unit when none is given), spelt
+	 * as PostgreSQL spells them: it refuses {@code 8mb}, so must this, or the setting
+	 * would fail on the branch's server after the change was accepted.
+	 */
+	private static final Map<String, BigDecimal> BYTE_UNITS = Map.of("", BigDecimal.ONE, "B",
+			BigDecimal.ONE.divide(BigDecimal.valueOf(1024)), "kB", BigDecimal.ONE, "MB", BigDecimal.valueOf(1024), "GB",
+			BigDecimal.valueOf(1024L * 1024), "TB", BigDecimal.valueOf(1024L * 1024 * 1024));
 
-	/** Units of a {@code time} value, in ms (PostgreSQL's unit when none is given). */
+	/**
+	 * Units of a {@code time} value, in ms (PostgreSQL's unit when none is given),
+	 * likewise.
+	 */
 	private static final Map<String, BigDecimal> TIME_UNITS = Map.of("", BigDecimal.ONE, "us", new BigDecimal("0.001"),
 			"ms", BigDecimal.ONE, "s", BigDecimal.valueOf(1000), "min", BigDecimal.valueOf(60_000), "h",
 			BigDecimal.valueOf(3_600_000), "d", BigDecimal.valueOf(86_400_000));
@@ -193,7 +200,7 @@ record BranchParameter(String namespace, String name, String displayName, String
 		if (!matcher.matches() || matcher.group(1).length() > 19) {
 			return null;
 		}
-		var unit = units.get(matcher.group(2).toLowerCase(Locale.ROOT));
+		var unit = units.get(matcher.group(2));
 		return (unit != null) ? new BigDecimal(matcher.group(1)).multiply(unit) : null;
 	}
 

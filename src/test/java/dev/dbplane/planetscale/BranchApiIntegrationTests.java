@@ -897,7 +897,7 @@ class BranchApiIntegrationTests extends IntegrationTest {
 				"{\"name\": \"pg-tuned\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_5_AWS_X86\"}");
 		ready("pg-tuned");
 		var changes = branches("pg-tuned") + "/main/changes";
-		var values = List.of("{\"pgconf\": {\"work_mem\": \"8MB\", \"statement_timeout\": \"30s\"}}",
+		var values = List.of("{\"pgconf\": {\"work_mem\": \"8 MB\", \"statement_timeout\": \"30s\"}}",
 				"{\"pgconf\": {\"default_transaction_isolation\": \"Serializable\", \"random_page_cost\": \"1.1\"}}",
 				"{\"pgconf\": {\"log_min_duration_statement\": \"-1\", \"lock_timeout\": \"2min\"}}",
 				"{\"pgconf\": {\"maintenance_work_mem\": \"1GB\", \"idle_in_transaction_session_timeout\": \"0\"}}",
@@ -910,7 +910,7 @@ class BranchApiIntegrationTests extends IntegrationTest {
 			.isEqualTo("{\"pgbouncer\":{\"default_pool_size\":\"25\",\"max_client_conn\":\"100000\"},\"pgconf\":{"
 					+ "\"default_transaction_isolation\":\"Serializable\",\"idle_in_transaction_session_timeout\":\"0\","
 					+ "\"lock_timeout\":\"2min\",\"log_min_duration_statement\":\"-1\",\"maintenance_work_mem\":\"1GB\","
-					+ "\"random_page_cost\":\"1.1\",\"statement_timeout\":\"30s\",\"work_mem\":\"8MB\"}}");
+					+ "\"random_page_cost\":\"1.1\",\"statement_timeout\":\"30s\",\"work_mem\":\"8 MB\"}}");
 	}
 
 	@Test
@@ -979,7 +979,8 @@ class BranchApiIntegrationTests extends IntegrationTest {
 				.asString()).isEqualTo("parameter pgconf.max_connections must be an integer from 1 to 262143");
 			for (var wrong : List.of("{\"max_connections\": \"many\"}", "{\"max_connections\": \"262144\"}",
 					"{\"max_connections\": \"99999999999999999999999\"}", "{\"work_mem\": \"32kB\"}",
-					"{\"work_mem\": \"3PB\"}", "{\"work_mem\": \"4 MiB\"}", "{\"statement_timeout\": \"-5s\"}",
+					"{\"work_mem\": \"3PB\"}", "{\"work_mem\": \"4 MiB\"}", "{\"work_mem\": \"8mb\"}",
+					"{\"statement_timeout\": \"30S\"}", "{\"statement_timeout\": \"-5s\"}",
 					"{\"statement_timeout\": \"3 fortnights\"}", "{\"random_page_cost\": \"cheap\"}",
 					"{\"default_transaction_isolation\": \"snapshot\"}", "{\"max_connections\": null}")) {
 				var refused = send.apply("{\"parameters\": {\"pgconf\": " + wrong + "}}");
