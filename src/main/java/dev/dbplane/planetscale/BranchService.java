@@ -289,9 +289,9 @@ class BranchService {
 	/**
 	 * A branch's schema as its server has it now. MySQL databases have one keyspace,
 	 * named as the database; PostgreSQL's namespace is {@code <database>.<schema>} or a
-	 * schema, {@code public} by default.
+	 * schema, {@code public} by default. No transaction: the branch's server is asked
+	 * with none of the store's connections held.
 	 */
-	@Transactional(readOnly = true)
 	BranchSchemaResponse schema(PlanetScalePrincipal caller, String organizationName, String databaseName,
 			String branchName, String keyspace, String namespace) {
 		var database = database(caller, organizationName, databaseName, BranchAccesses.READ_BRANCH);
