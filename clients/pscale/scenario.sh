@@ -240,6 +240,12 @@ run "recipe: branch schema shows the migrated table, as MariaDB writes it" \
   'length == 1 and .[0].name == "migrated" and (.[0].raw | startswith("CREATE TABLE `migrated`"))
    and (.[0].raw | contains("PRIMARY KEY (`id`)"))' \
   branch schema "$mysql_db" recipe --org "$org" "${as_token[@]}"
+run "recipe: branch diff shows the migration as an added table" \
+  'length == 1 and .[0].name == "migrated" and (.[0].raw | startswith("+CREATE TABLE `migrated`"))
+   and all(.[0].raw | split("\n")[]; startswith("+"))' \
+  branch diff "$mysql_db" recipe --org "$org" "${as_token[@]}"
+run "recipe: branch refresh-schema" '.result == "schema refreshed"' \
+  branch refresh-schema "$mysql_db" recipe --org "$org" "${as_token[@]}"
 run "recipe: password delete --force" 'true' \
   password delete "$mysql_db" recipe "$recipe_password_id" --force --org "$org" "${as_token[@]}"
 step=$((step + 1))

@@ -305,6 +305,31 @@ class BranchService {
 		return BranchSchemaResponse.from(this.provisioning.schema(branch, database, schema));
 	}
 
+	/**
+	 * What a branch's schema changed from its parent's now, both read from their servers;
+	 * nothing for a branch without a parent. No transaction, as {@link #schema}.
+	 */
+	BranchSchemaResponse diff(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName) {
+		var database = database(caller, organizationName, databaseName, BranchAccesses.READ_BRANCH);
+		var branch = branch(database, branchName);
+		var parent = (branch.getParentBranch() != null)
+				? this.branches.findByDatabaseIdAndName(database.getId(), branch.getParentBranch()).orElse(null) : null;
+		if (parent == null) {
+			return BranchSchemaResponse.from(List.of());
+		}
+		return BranchSchemaResponse.from(SchemaDiff.between(this.provisioning.schema(parent, database, "public"),
+				this.provisioning.schema(branch, database, "public")));
+	}
+
+	/**
+	 * Nothing to refresh: a branch's schema is read from its server whenever it is asked
+	 * for. Checks the caller and the branch, as the real refresh would.
+	 */
+	void refreshSchema(PlanetScalePrincipal caller, String organizationName, String databaseName, String branchName) {
+		branch(database(caller, organizationName, databaseName, BranchAccesses.WRITE_BRANCH), branchName);
+	}
+
 	@Retryable(includes = OptimisticLockingFailureException.class, maxRetries = 8, delay = 10, jitter = 5,
 			multiplier = 2, maxDelay = 200)
 	@Transactional

@@ -842,6 +842,12 @@ class BranchApiIntegrationTests extends IntegrationTest {
 			assertThat(read.json().get("data").isArray()).isTrue();
 		}
 		assertThat(tokenOn(id, "write_database").get(path).status()).isEqualTo(403);
+		assertThat(tokenOn(id, "read_branch").get(branches("schema-read") + "/main/diff").status()).isEqualTo(200);
+		assertThat(tokenOn(id, "write_database").get(branches("schema-read") + "/main/diff").status()).isEqualTo(403);
+		assertThat(tokenOn(id, "write_database").post(branches("schema-read") + "/main/refresh-schema", "").status())
+			.isEqualTo(204);
+		assertThat(tokenOn(id, "read_branch").post(branches("schema-read") + "/main/refresh-schema", "").status())
+			.isEqualTo(403);
 		assertThat(this.api.get(branches("nosuch-schema") + "/main/schema").toString()).isEqualTo("404 " + NOT_FOUND);
 		assertThat(this.api.get(path + "?namespace=%00").status()).isEqualTo(422);
 	}

@@ -322,6 +322,40 @@ class BranchCredentialsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void whenAMysqlBranchChangesItsParentsSchemaThenItsDiffShowsWhatChanged() throws SQLException {
+		var mainId = readyDatabase("my", "mysql", "PS_10");
+		var mainAdmin = post(passwords("my", "main"), "{\"name\": \"admin\", \"role\": \"admin\"}");
+		try (var connection = mysql(mainAdmin, "ps_" + mainId)) {
+			execute(connection, "create table item (id int primary key, name varchar(20) not null)");
+			execute(connection, "create table gone (id int primary key)");
+		}
+		var devId = branch("my", "dev");
+		var devAdmin = post(passwords("my", "dev"), "{\"name\": \"admin\", \"role\": \"admin\"}");
+		assertThat(this.api.get(branches("my") + "/dev/diff").json().toString()).as("a branch starts as its parent")
+			.isEqualTo("{\"data\":[]}");
+		try (var connection = mysql(devAdmin, "ps_" + devId)) {
+			execute(connection, "alter table item add column note text");
+			execute(connection, "create table added (id int primary key)");
+			execute(connection, "drop table gone");
+		}
+
+		var diff = this.api.get(branches("my") + "/dev/diff");
+
+		assertThat(diff.status()).as(diff.toString()).isEqualTo(200);
+		var tables = diff.json().get("data");
+		assertThat(tables).extracting((table) -> table.get("name").asString()).containsExactly("added", "gone", "item");
+		assertThat(tables.get(0).get("raw").asString()).startsWith("+CREATE TABLE `added` (");
+		assertThat(tables.get(1).get("raw").asString()).startsWith("-CREATE TABLE `gone` (");
+		assertThat(tables.get(2).get("raw").asString()).contains("\n+  `note` text", "\n   `name` varchar(20) NOT NULL")
+			.startsWith(" CREATE TABLE `item` (");
+		assertThat(names(tables.get(2))).containsExactly("name", "html", "raw");
+		assertThat(this.api.get(branches("my") + "/main/diff").json().get("data")).as("main has no parent").isEmpty();
+		assertThat(this.api.post(branches("my") + "/dev/refresh-schema", "").status()).isEqualTo(204);
+		assertThat(this.api.get(branches("my") + "/nosuch/diff").status()).isEqualTo(404);
+		assertThat(this.api.post(branches("my") + "/nosuch/refresh-schema", "").status()).isEqualTo(404);
+	}
+
+	@Test
 	void whenMysqlPasswordsAreCreatedThenTheyLogInToTheirBranchOnlyWithTheirRoles() throws SQLException {
 		var mainId = readyDatabase("app", "mysql", "PS_10");
 		var admin = post(passwords("app", "main"), "{\"name\": \"admin\", \"role\": \"admin\"}");
