@@ -3,6 +3,7 @@ package dev.dbplane.planetscale;
 import java.util.List;
 
 import dev.dbplane.dataplane.TableSchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -23,7 +24,10 @@ record BranchSchemaResponse(List<Table> data) {
 	 * @param html the statement as HTML, escaped (not highlighted)
 	 * @param raw the statement
 	 */
-	record Table(String name, String html, String raw) {
+	record Table(@Schema(description = "The table's name") String name,
+			@Schema(description = "The statement as HTML: escaped, in a pre element") String html,
+			@Schema(description = "The statement that creates the table; in a diff, each line marked + (the branch's), "
+					+ "- (its parent's) or a space (both)") String raw) {
 	}
 
 }
