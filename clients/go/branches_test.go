@@ -86,6 +86,16 @@ func TestBranchLifecycle(t *testing.T) {
 	_, err = c.DatabaseBranches.Schema(ctx(t), &ps.BranchSchemaRequest{Organization: e.org, Database: db,
 		Branch: "dev", Keyspace: "other"})
 	wantCode(t, err, ps.ErrNotFound, "Not Found")
+	// A branch starts with its parent's schema: no diff; a refresh has nothing to do.
+	diffs, err := c.DatabaseBranches.Diff(ctx(t), &ps.DiffBranchRequest{Organization: e.org, Database: db,
+		Branch: "dev"})
+	if err != nil || diffs == nil || len(diffs) != 0 {
+		t.Fatalf("DatabaseBranches.Diff: %+v, %v", diffs, err)
+	}
+	if err := c.DatabaseBranches.RefreshSchema(ctx(t), &ps.RefreshSchemaRequest{Organization: e.org,
+		Database: db, Branch: "dev"}); err != nil {
+		t.Fatalf("DatabaseBranches.RefreshSchema: %v", err)
+	}
 
 	enabled, err := c.DatabaseBranches.EnableSafeMigrations(ctx(t), &ps.EnableSafeMigrationsRequest{
 		Organization: e.org, Database: db, Branch: "dev"})
