@@ -69,7 +69,8 @@ def main():
 
     for jvm_dir in sorted(d for d in glob.glob(os.path.join(out, "*")) if os.path.exists(os.path.join(d, "jvm.txt"))):
         jvm = {"java": read(os.path.join(jvm_dir, "jvm.txt")).replace("\n", ": "), "cold": {}, "cases": {}}
-        for mode in ("local-jar", "local-launcher", "embedded-launcher", "local-launcher-ci", "embedded-launcher-ci"):
+        for mode in ("local-jar", "local-launcher", "embedded-launcher", "local-launcher-ci", "embedded-launcher-ci",
+                     "local-launcher-ci-fresh"):
             path = os.path.join(jvm_dir, "cold-%s.json" % mode)
             if os.path.exists(path):
                 jvm["cold"][mode] = json.load(open(path))
