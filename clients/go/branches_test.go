@@ -86,6 +86,22 @@ func TestBranchLifecycle(t *testing.T) {
 	_, err = c.DatabaseBranches.Schema(ctx(t), &ps.BranchSchemaRequest{Organization: e.org, Database: db,
 		Branch: "dev", Keyspace: "other"})
 	wantCode(t, err, ps.ErrNotFound, "Not Found")
+	// One unsharded keyspace per branch, named as the database.
+	keyspaces, err := c.Keyspaces.List(ctx(t), &ps.ListKeyspacesRequest{Organization: e.org, Database: db,
+		Branch: "dev"})
+	if err != nil || len(keyspaces) != 1 || keyspaces[0].Name != db || keyspaces[0].Shards != 1 ||
+		keyspaces[0].Sharded || !keyspaces[0].Ready || keyspaces[0].ClusterSize != "PS_DEV" {
+		t.Fatalf("Keyspaces.List: %+v, %v", keyspaces, err)
+	}
+	keyspace, err := c.Keyspaces.Get(ctx(t), &ps.GetKeyspaceRequest{Organization: e.org, Database: db,
+		Branch: "dev", Keyspace: db})
+	if err != nil || keyspace.ID != keyspaces[0].ID || !keyspace.CreatedAt.Equal(ready.CreatedAt) ||
+		keyspace.VReplicationFlags == nil || keyspace.ReplicationDurabilityConstraints == nil {
+		t.Fatalf("Keyspaces.Get: %+v, %v", keyspace, err)
+	}
+	_, err = c.Keyspaces.Get(ctx(t), &ps.GetKeyspaceRequest{Organization: e.org, Database: db, Branch: "dev",
+		Keyspace: "other"})
+	wantCode(t, err, ps.ErrNotFound, "Not Found")
 	// A branch starts with its parent's schema: no diff; a refresh has nothing to do.
 	diffs, err := c.DatabaseBranches.Diff(ctx(t), &ps.DiffBranchRequest{Organization: e.org, Database: db,
 		Branch: "dev"})

@@ -176,6 +176,13 @@ refused "branch demote of a development branch" "is not a production branch" \
   branch demote "$mysql_db" dev --org "$org" "${as_token[@]}"
 # dbplane answers PUT .../resizes 204, as Terraform's provider expects (README), so pscale has no
 # request to print; the resize is applied and recorded, and status reads it back.
+run "keyspace list: the branch's one keyspace, named as its database" \
+  'length == 1 and .[0].name == $my and .[0].shards == 1 and .[0].sharded == false and (.[0].id | length) == 12' \
+  keyspace list "$mysql_db" main --org "$org" "${as_token[@]}"
+run "keyspace show by name" '.name == $my and .resizing == false' \
+  keyspace show "$mysql_db" main "$mysql_db" --org "$org" "${as_token[@]}"
+refused "keyspace show of a keyspace the branch does not have" "does not exist" \
+  keyspace show "$mysql_db" main other --org "$org" "${as_token[@]}"
 run "branch vtgate resize (answered 204: nothing to print)" '(.id // "") == ""' \
   branch vtgate resize "$mysql_db" main --vtgate-size VTG_10 --vtgate-count 3 --org "$org" "${as_token[@]}"
 run "branch vtgate resize status: the resize, completed" \

@@ -16,6 +16,9 @@ final class BranchAccesses {
 
 	static final List<String> CREATE_BRANCH = List.of("create_branch");
 
+	/** Reading keyspaces: the document lists this one access for them. */
+	static final List<String> READ_KEYSPACES = List.of("read_branch");
+
 	static final List<String> DELETE_BRANCH = List.of("delete_branch");
 
 	/** Branch settings: PATCH, safe migrations, resizes and cluster changes. */

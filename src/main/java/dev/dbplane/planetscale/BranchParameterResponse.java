@@ -1,10 +1,8 @@
 package dev.dbplane.planetscale;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -24,8 +22,6 @@ record BranchParameterResponse(String id, String name, String displayName, Strin
 		boolean required, String createdAt, String updatedAt, boolean restart, Object max, Object min, String url,
 		List<String> options, ActorResponse actor) {
 
-	private static final char[] BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
-
 	static BranchParameterResponse from(BranchParameter parameter, String branchId,
 			Map<String, Map<String, String>> values, Instant createdAt, Instant updatedAt, String url,
 			ActorResponse actor) {
@@ -38,16 +34,9 @@ record BranchParameterResponse(String id, String name, String displayName, Strin
 				parameter.restart(), parameter.max(), parameter.min(), url, parameter.options(), actor);
 	}
 
-	/** 12 base36 characters derived from the branch and the parameter's name. */
+	/** Derived from the branch and the parameter's name. */
 	private static String id(String branchId, BranchParameter parameter) {
-		var key = branchId + "/" + parameter.namespace() + "." + parameter.name();
-		long bits = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
-		var id = new char[12];
-		for (int i = 0; i < id.length; i++) {
-			id[i] = BASE36[(int) Long.remainderUnsigned(bits, 36)];
-			bits = Long.divideUnsigned(bits, 36);
-		}
-		return new String(id);
+		return PublicIds.derived(branchId + "/" + parameter.namespace() + "." + parameter.name());
 	}
 
 }

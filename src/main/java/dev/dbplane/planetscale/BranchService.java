@@ -305,6 +305,36 @@ class BranchService {
 		return BranchSchemaResponse.from(this.provisioning.schema(branch, database, schema));
 	}
 
+	/** A MySQL branch's keyspaces: its one, named as its database. 404 on PostgreSQL. */
+	@Transactional(readOnly = true)
+	ListResponse<KeyspaceResponse> keyspaces(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName, PageQuery query) {
+		var keyspace = keyspace(caller, organizationName, databaseName, branchName, null);
+		var items = (query.offset() == 0) ? List.of(keyspace) : List.<KeyspaceResponse>of();
+		var links = PageLinks.of(this.baseUrl.current(), "/v1/organizations/" + organizationName + "/databases/"
+				+ databaseName + "/branches/" + branchName + "/keyspaces");
+		return ListResponse.of(items, 1, query, links);
+	}
+
+	/**
+	 * A MySQL branch's keyspace by name or id; {@code null} for its one, whatever its
+	 * name.
+	 */
+	@Transactional(readOnly = true)
+	KeyspaceResponse keyspace(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName, String nameOrId) {
+		var database = database(caller, organizationName, databaseName, BranchAccesses.READ_KEYSPACES);
+		var branch = branch(database, branchName);
+		if (database.getKind() != Engine.MYSQL) {
+			throw ApiException.notFound("Not Found");
+		}
+		var keyspace = KeyspaceResponse.from(respond(branch, database, now()), database.getName());
+		if (nameOrId != null && !nameOrId.equals(keyspace.name()) && !nameOrId.equals(keyspace.id())) {
+			throw ApiException.notFound("Not Found");
+		}
+		return keyspace;
+	}
+
 	/**
 	 * What a branch's schema changed from its parent's now, both read from their servers;
 	 * nothing for a branch without a parent. No transaction, as {@link #schema}.

@@ -46,6 +46,8 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/schema",
 				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/diff",
 				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/refresh-schema",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/keyspaces",
+				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/keyspaces/{keyspace}",
 				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/promote",
 				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/demote",
 				"/v1/organizations/{organization}/databases/{database}/branches/{branch}/passwords",

@@ -852,6 +852,54 @@ class BranchApiIntegrationTests extends IntegrationTest {
 		assertThat(this.api.get(path + "?namespace=%00").status()).isEqualTo(422);
 	}
 
+	private static final List<String> KEYSPACE_FIELDS = List.of("id", "name", "shards", "sharded", "replicas",
+			"extra_replicas", "created_at", "updated_at", "cluster_name", "cluster_display_name", "resizing",
+			"resize_in_progress", "resize_pending", "config_change_in_progress", "ready", "metal", "default",
+			"imported", "vector_pool_allocation", "node_ttl_strategy", "replication_durability_constraints",
+			"vreplication_flags", "mysqld_options", "vttablet_options");
+
+	@Test
+	void whenAMysqlBranchsKeyspacesAreListedThenItHasOneNamedAsItsDatabase() {
+		readyDatabase("keyspaced");
+		var keyspaces = branches("keyspaced") + "/main/keyspaces";
+
+		var list = this.api.get(keyspaces);
+
+		assertThat(list.status()).as(list.toString()).isEqualTo(200);
+		var body = list.json();
+		assertThat(names(body)).containsExactlyInAnyOrderElementsOf(LIST_FIELDS);
+		assertThat(body.get("data")).hasSize(1);
+		var keyspace = body.get("data").get(0);
+		assertThat(names(keyspace)).containsExactlyInAnyOrderElementsOf(KEYSPACE_FIELDS);
+		assertThat(keyspace.get("id").asString()).matches(ID);
+		assertThat(keyspace.get("name").asString()).isEqualTo("keyspaced");
+		assertThat(keyspace.get("shards").asInt()).isEqualTo(1);
+		assertThat(keyspace.get("sharded").asBoolean()).isFalse();
+		assertThat(keyspace.get("default").asBoolean()).isTrue();
+		assertThat(keyspace.get("ready").asBoolean()).isTrue();
+		assertThat(keyspace.get("vector_pool_allocation").isNull()).isTrue();
+		assertThat(keyspace.get("replication_durability_constraints").get("strategy").asString())
+			.isEqualTo("available");
+		assertThat(names(keyspace.get("vreplication_flags"))).containsExactlyInAnyOrder("optimize_inserts",
+				"allow_no_blob_binlog_row_image", "vplayer_batching");
+		var branch = this.api.get(branches("keyspaced") + "/main").json();
+		assertThat(keyspace.get("cluster_name").asString()).isEqualTo(branch.get("cluster_name").asString());
+		assertThat(keyspace.get("created_at").asString()).isEqualTo(branch.get("created_at").asString());
+		assertThat(this.api.get(keyspaces + "/keyspaced").json()).isEqualTo(keyspace);
+		assertThat(this.api.get(keyspaces + "/" + keyspace.get("id").asString()).json()).isEqualTo(keyspace);
+		assertThat(this.api.get(keyspaces).json()).as("the same id on every read").isEqualTo(body);
+		assertThat(this.api.get(keyspaces + "?page=2").json().get("data")).isEmpty();
+		assertThat(this.api.get(keyspaces + "/other").toString()).isEqualTo("404 " + NOT_FOUND);
+
+		this.api.post(this.databases,
+				"{\"name\": \"pg-keyspaced\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_5_AWS_X86\"}");
+		assertThat(this.api.get(branches("pg-keyspaced") + "/main/keyspaces").toString()).isEqualTo("404 " + NOT_FOUND);
+		var id = this.jdbc.queryForObject("select id from planetscale_database where name = ? and organization_id = ?",
+				String.class, "keyspaced", organizationId(this.organization));
+		assertThat(tokenOn(id, "read_branch").get(keyspaces).status()).isEqualTo(200);
+		assertThat(tokenOn(id, "connect_branch").get(keyspaces).status()).isEqualTo(403);
+	}
+
 	private static JsonNode parameter(JsonNode list, String namespace, String name) {
 		for (var parameter : list) {
 			if (parameter.get("namespace").asString().equals(namespace)
