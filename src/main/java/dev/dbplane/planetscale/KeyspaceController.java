@@ -36,7 +36,7 @@ class KeyspaceController {
 	@GetMapping("/{keyspace}")
 	KeyspaceResponse get(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
 			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
-			@PathVariable @DatabaseName String keyspace) {
+			@PathVariable @DatabaseName(message = "keyspace " + Names.RULE) String keyspace) {
 		return this.branches.keyspace(caller, organization, database, branch, keyspace);
 	}
 

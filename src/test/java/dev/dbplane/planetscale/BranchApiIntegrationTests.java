@@ -890,6 +890,8 @@ class BranchApiIntegrationTests extends IntegrationTest {
 		assertThat(this.api.get(keyspaces).json()).as("the same id on every read").isEqualTo(body);
 		assertThat(this.api.get(keyspaces + "?page=2").json().get("data")).isEmpty();
 		assertThat(this.api.get(keyspaces + "/other").toString()).isEqualTo("404 " + NOT_FOUND);
+		assertThat(this.api.get(keyspaces + "/Not_A_Keyspace").json().get("message").asString()).isEqualTo(
+				"keyspace must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit");
 
 		this.api.post(this.databases,
 				"{\"name\": \"pg-keyspaced\", \"kind\": \"postgresql\", \"cluster_size\": \"PS_5_AWS_X86\"}");
