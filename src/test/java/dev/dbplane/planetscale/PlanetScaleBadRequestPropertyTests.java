@@ -53,6 +53,10 @@ class PlanetScaleBadRequestPropertyTests {
 			Map.entry(PlanetScaleEndpoint.RESIZE_BRANCH, Set.of("GET", "PUT", "DELETE")),
 			Map.entry(PlanetScaleEndpoint.CHANGE_BRANCH, Set.of("GET", "PATCH", "DELETE")),
 			Map.entry(PlanetScaleEndpoint.CHANGE_CLUSTER, Set.of("PUT")),
+			Map.entry(PlanetScaleEndpoint.BRANCH_SCHEMA, Set.of("GET")),
+			Map.entry(PlanetScaleEndpoint.BRANCH_DIFF, Set.of("GET")),
+			Map.entry(PlanetScaleEndpoint.REFRESH_SCHEMA, Set.of("POST")),
+			Map.entry(PlanetScaleEndpoint.KEYSPACES, Set.of("GET")),
 			Map.entry(PlanetScaleEndpoint.CREATE_PASSWORD, Set.of("GET", "POST")),
 			Map.entry(PlanetScaleEndpoint.CREATE_ROLE, Set.of("GET", "POST")));
 

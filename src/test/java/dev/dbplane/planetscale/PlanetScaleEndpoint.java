@@ -35,6 +35,10 @@ enum PlanetScaleEndpoint {
 	RESIZE_BRANCH("PUT", "/databases/{d}/branches/main/resizes", Bodies.RESIZE),
 	CHANGE_BRANCH("PATCH", "/databases/{p}/branches/main/changes", Bodies.CHANGE),
 	CHANGE_CLUSTER("PUT", "/databases/{p}/branches/main/terraform-changes", Bodies.CHANGE),
+	BRANCH_SCHEMA("GET", "/databases/{d}/branches/main/schema", null),
+	BRANCH_DIFF("GET", "/databases/{d}/branches/main/diff", null),
+	REFRESH_SCHEMA("POST", "/databases/{d}/branches/main/refresh-schema", null),
+	KEYSPACES("GET", "/databases/{d}/branches/main/keyspaces", null),
 	CREATE_PASSWORD("POST", "/databases/{d}/branches/main/passwords", Bodies.PASSWORD),
 	CREATE_ROLE("POST", "/databases/{p}/branches/main/roles", Bodies.ROLE);
 
@@ -95,7 +99,7 @@ enum PlanetScaleEndpoint {
 	int success() {
 		return switch (this) {
 			case CREATE_MYSQL, CREATE_POSTGRESQL, CREATE_BRANCH, CREATE_PASSWORD -> 201;
-			case DELETE_DATABASE, REVOKE, RESIZE_BRANCH, CHANGE_BRANCH, CHANGE_CLUSTER -> 204;
+			case DELETE_DATABASE, REVOKE, RESIZE_BRANCH, CHANGE_BRANCH, CHANGE_CLUSTER, REFRESH_SCHEMA -> 204;
 			default -> 200;
 		};
 	}
