@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 		produces = MediaType.APPLICATION_JSON_VALUE)
 class KeyspaceController {
 
-	private final BranchService branches;
+	private final BranchSchemaService schemas;
 
-	KeyspaceController(BranchService branches) {
-		this.branches = branches;
+	KeyspaceController(BranchSchemaService schemas) {
+		this.schemas = schemas;
 	}
 
 	@Operation(summary = "List a MySQL branch's keyspaces",
@@ -29,7 +29,7 @@ class KeyspaceController {
 			@PathVariable @OrganizationName String organization, @PathVariable @DatabaseName String database,
 			@PathVariable @BranchName String branch, @RequestParam(required = false) Integer page,
 			@RequestParam(name = "per_page", required = false) Integer perPage) {
-		return this.branches.keyspaces(caller, organization, database, branch, PageQuery.of(page, perPage));
+		return this.schemas.keyspaces(caller, organization, database, branch, PageQuery.of(page, perPage));
 	}
 
 	@Operation(summary = "Get a MySQL branch's keyspace", description = "By name (the database's) or id.")
@@ -37,7 +37,7 @@ class KeyspaceController {
 	KeyspaceResponse get(PlanetScalePrincipal caller, @PathVariable @OrganizationName String organization,
 			@PathVariable @DatabaseName String database, @PathVariable @BranchName String branch,
 			@PathVariable @DatabaseName(message = "keyspace " + Names.RULE) String keyspace) {
-		return this.branches.keyspace(caller, organization, database, branch, keyspace);
+		return this.schemas.keyspace(caller, organization, database, branch, keyspace);
 	}
 
 }
