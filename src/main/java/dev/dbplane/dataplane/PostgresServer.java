@@ -335,10 +335,56 @@ final class PostgresServer implements DataPlaneServer {
 				}
 			}
 		}
-		var ddl = new StringBuilder("CREATE TABLE ").append(qualifiedName)
+		// The sequences of serial columns come first and are owned by their column after,
+		// as pg_dump writes them, so that the statements rebuild the table on their own.
+		var sequences = new StringBuilder();
+		var owned = new StringBuilder();
+		try (var serials = connection.prepareStatement("""
+				select quote_ident(n.nspname) || '.' || quote_ident(s.relname), quote_ident(a.attname),
+				       format_type(q.seqtypid, null), q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcache,
+				       q.seqcycle
+				from pg_depend d
+				join pg_class s on s.oid = d.objid and s.relkind = 'S'
+				join pg_namespace n on n.oid = s.relnamespace
+				join pg_sequence q on q.seqrelid = s.oid
+				join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid
+				where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
+				  and d.refobjid = ? and d.deptype = 'a'
+				order by s.relname""")) {
+			serials.setLong(1, table);
+			try (var rows = serials.executeQuery()) {
+				while (rows.next()) {
+					sequences.append("CREATE SEQUENCE ")
+						.append(rows.getString(1))
+						.append("\n    AS ")
+						.append(rows.getString(3))
+						.append("\n    START WITH ")
+						.append(rows.getLong(4))
+						.append("\n    INCREMENT BY ")
+						.append(rows.getLong(5))
+						.append("\n    MINVALUE ")
+						.append(rows.getLong(6))
+						.append("\n    MAXVALUE ")
+						.append(rows.getLong(7))
+						.append("\n    CACHE ")
+						.append(rows.getLong(8))
+						.append(rows.getBoolean(9) ? "\n    CYCLE;\n" : ";\n");
+					owned.append("\nALTER SEQUENCE ")
+						.append(rows.getString(1))
+						.append(" OWNED BY ")
+						.append(qualifiedName)
+						.append('.')
+						.append(rows.getString(2))
+						.append(';');
+				}
+			}
+		}
+		var ddl = new StringBuilder(sequences).append("CREATE TABLE ")
+			.append(qualifiedName)
 			.append(" (\n    ")
 			.append(String.join(",\n    ", lines))
-			.append("\n);");
+			.append("\n);")
+			.append(owned);
 		try (var indexes = connection.prepareStatement("""
 				select pg_get_indexdef(i.indexrelid) from pg_index i join pg_class c on c.oid = i.indexrelid
 				where i.indrelid = ? and not exists (select 1 from pg_constraint k

@@ -270,6 +270,13 @@ class BranchCredentialsIntegrationTests extends IntegrationTest {
 				    CONSTRAINT author_email_key UNIQUE (email)
 				);""");
 		assertThat(tables.get(1).get("raw").asString()).isEqualTo("""
+				CREATE SEQUENCE public.note_id_seq
+				    AS integer
+				    START WITH 1
+				    INCREMENT BY 1
+				    MINVALUE 1
+				    MAXVALUE 2147483647
+				    CACHE 1;
 				CREATE TABLE public.note (
 				    id integer DEFAULT nextval('note_id_seq'::regclass) NOT NULL,
 				    author_id bigint NOT NULL,
@@ -279,18 +286,19 @@ class BranchCredentialsIntegrationTests extends IntegrationTest {
 				    CONSTRAINT note_author_id_fkey FOREIGN KEY (author_id) REFERENCES author(id),
 				    CONSTRAINT note_body_check CHECK ((length(body) < 10000))
 				);
+				ALTER SEQUENCE public.note_id_seq OWNED BY public.note.id;
 				CREATE INDEX note_author ON public.note USING btree (author_id);""");
-		assertThat(tables.get(1).get("html").asString()).startsWith("<pre>CREATE TABLE public.note (")
+		assertThat(tables.get(1).get("html").asString()).startsWith("<pre>CREATE SEQUENCE public.note_id_seq")
 			.contains("DEFAULT &#39;&#39;::text");
 		var extra = this.api.get(branches("pg") + "/main/schema?namespace=postgres.extra").json().get("data");
 		assertThat(extra).extracting((table) -> table.get("name").asString()).containsExactly("other");
 		assertThat(this.api.get(branches("pg") + "/main/schema?namespace=nothing").json().get("data")).isEmpty();
 
-		// The statements rebuild the tables on another branch, which then reads the same.
+		// The statements alone rebuild the tables on another branch, which then reads the
+		// same.
 		var devId = branch("pg", "dev");
 		var devOwner = post(roles("pg", "dev"), "{\"name\": \"dev\", \"inherited_roles\": [\"postgres\"]}");
 		try (var connection = postgres(devOwner, "ps_" + devId)) {
-			execute(connection, "create sequence note_id_seq");
 			for (var table : tables) {
 				execute(connection, table.get("raw").asString());
 			}
