@@ -59,32 +59,38 @@ class BranchSchemaService {
 	@Transactional(readOnly = true)
 	ListResponse<KeyspaceResponse> keyspaces(PlanetScalePrincipal caller, String organizationName, String databaseName,
 			String branchName, PageQuery query) {
-		var keyspace = keyspace(caller, organizationName, databaseName, branchName, null);
-		var items = (query.offset() == 0) ? List.of(keyspace) : List.<KeyspaceResponse>of();
-		var links = PageLinks.of(this.baseUrl.current(), "/v1/organizations/" + organizationName + "/databases/"
-				+ databaseName + "/branches/" + branchName + "/keyspaces");
+		var at = mysqlBranch(caller, organizationName, databaseName, branchName);
+		var items = (query.offset() == 0) ? List.of(keyspace(at)) : List.<KeyspaceResponse>of();
+		var links = PageLinks.of(this.baseUrl.current(), "/v1/organizations/" + at.database().getOrganizationName()
+				+ "/databases/" + at.database().getName() + "/branches/" + at.branch().getName() + "/keyspaces");
 		return ListResponse.of(items, 1, query, links);
 	}
 
-	/**
-	 * A MySQL branch's keyspace by name or id; {@code null} for its one, whatever its
-	 * name.
-	 */
+	/** A MySQL branch's keyspace by name or id. */
 	@Transactional(readOnly = true)
 	KeyspaceResponse keyspace(PlanetScalePrincipal caller, String organizationName, String databaseName,
 			String branchName, String nameOrId) {
+		var keyspace = keyspace(mysqlBranch(caller, organizationName, databaseName, branchName));
+		if (!nameOrId.equals(keyspace.name()) && !nameOrId.equals(keyspace.id())) {
+			throw ApiException.notFound("Not Found");
+		}
+		return keyspace;
+	}
+
+	/** The MySQL branch whose keyspace is read; 404 for a PostgreSQL one. */
+	private BranchService.At mysqlBranch(PlanetScalePrincipal caller, String organizationName, String databaseName,
+			String branchName) {
 		var database = this.branches.database(caller, organizationName, databaseName, BranchAccesses.READ_KEYSPACES);
 		var branch = this.branches.branch(database, branchName);
 		if (database.getKind() != Engine.MYSQL) {
 			throw ApiException.notFound("Not Found");
 		}
-		var keyspace = KeyspaceResponse.from(
-				this.branches.respond(branch, database, this.clock.instant().truncatedTo(ChronoUnit.MILLIS)),
-				database.getName());
-		if (nameOrId != null && !nameOrId.equals(keyspace.name()) && !nameOrId.equals(keyspace.id())) {
-			throw ApiException.notFound("Not Found");
-		}
-		return keyspace;
+		return new BranchService.At(database, branch);
+	}
+
+	private KeyspaceResponse keyspace(BranchService.At at) {
+		var now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		return KeyspaceResponse.from(this.branches.respond(at.branch(), at.database(), now), at.database().getName());
 	}
 
 	/**

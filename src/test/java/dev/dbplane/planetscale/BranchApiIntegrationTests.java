@@ -889,6 +889,13 @@ class BranchApiIntegrationTests extends IntegrationTest {
 		assertThat(this.api.get(keyspaces + "/" + keyspace.get("id").asString()).json()).isEqualTo(keyspace);
 		assertThat(this.api.get(keyspaces).json()).as("the same id on every read").isEqualTo(body);
 		assertThat(this.api.get(keyspaces + "?page=2").json().get("data")).isEmpty();
+		var keyspacedId = this.jdbc.queryForObject(
+				"select id from planetscale_database where name = ? and organization_id = ?", String.class, "keyspaced",
+				organizationId(this.organization));
+		assertThat(
+				this.api.get(branches(keyspacedId) + "/main/keyspaces?page=2").json().get("prev_page_url").asString())
+			.as("links name the database, however the path did")
+			.contains("/databases/keyspaced/branches/main/keyspaces");
 		assertThat(this.api.get(keyspaces + "/other").toString()).isEqualTo("404 " + NOT_FOUND);
 		assertThat(this.api.get(keyspaces + "/Not_A_Keyspace").json().get("message").asString()).isEqualTo(
 				"keyspace must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit");
