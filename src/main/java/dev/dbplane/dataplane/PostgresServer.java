@@ -40,6 +40,9 @@ final class PostgresServer implements DataPlaneServer {
 
 	private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
+	/** invalid_catalog_name: connecting to a database that does not exist (yet). */
+	private static final String NO_SUCH_DATABASE = "3D000";
+
 	/** Invalid value, unknown setting, not the owner's to set. */
 	private static final Set<String> REFUSED_SETTING = Set.of("22023", "42704", INSUFFICIENT_PRIVILEGE);
 
@@ -245,8 +248,7 @@ final class PostgresServer implements DataPlaneServer {
 				// The API checked the value, but a server may still refuse one (another
 				// version's bounds): it is left out, so that the others are set and the
 				// branch's later tasks, which wait for this one, are not held up by a
-				// retry
-				// that can never succeed.
+				// retry that can never succeed.
 				var before = connection.setSavepoint();
 				try {
 					statement.execute("alter database " + Sql.pg(database) + " set " + Sql.pg(setting.getKey()) + " = "
@@ -266,13 +268,18 @@ final class PostgresServer implements DataPlaneServer {
 
 	@Override
 	public List<TableSchema> schema(String database, String schema) throws SQLException {
-		try (var admin = connect(null)) {
-			if (!exists(admin, "select 1 from pg_database where datname = ?", database)) {
+		Connection connection;
+		try {
+			connection = connect(database);
+		}
+		catch (SQLException ex) {
+			if (NO_SUCH_DATABASE.equals(ex.getSQLState())) {
 				return List.of();
 			}
+			throw ex;
 		}
 		var tables = new ArrayList<TableSchema>();
-		try (var connection = connect(database); var query = connection.prepareStatement("""
+		try (connection; var query = connection.prepareStatement("""
 				select c.oid, c.relname, quote_ident(n.nspname) || '.' || quote_ident(c.relname)
 				from pg_class c join pg_namespace n on n.oid = c.relnamespace
 				where n.nspname = ? and c.relkind in ('r', 'p') and not c.relispartition

@@ -169,7 +169,6 @@ class ProvisioningTask {
 		return task;
 	}
 
-	/** Done: the verifier is no longer needed, so it is not kept. */
 	static ProvisioningTask setParameters(ServerKind server, String subject, String database,
 			Map<String, String> settings) {
 		var task = new ProvisioningTask(server, TaskAction.SET_PARAMETERS, subject, database, null);
@@ -184,6 +183,7 @@ class ProvisioningTask {
 		return task;
 	}
 
+	/** Done: the verifier is no longer needed, so it is not kept. */
 	void complete(Instant now) {
 		this.completedAt = now;
 		this.verifier = null;

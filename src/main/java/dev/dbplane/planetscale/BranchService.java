@@ -418,12 +418,11 @@ class BranchService {
 		var now = now();
 		if (branch.changeCluster(size, request.parameters(), now)) {
 			this.changes.save(BranchChange.cluster(before, branch, caller.creatorTokenId(), now));
-			flush();
-			if (!Objects.equals(before.parameters(), branch.getParameters())) {
-				this.provisioning.setParameters(branch, database);
-			}
 		}
 		flush();
+		if (!Objects.equals(before.parameters(), branch.getParameters())) {
+			this.provisioning.setParameters(branch, database);
+		}
 	}
 
 	/** Promotes a development branch to production. */

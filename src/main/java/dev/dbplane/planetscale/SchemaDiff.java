@@ -3,6 +3,7 @@ package dev.dbplane.planetscale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import dev.dbplane.dataplane.TableSchema;
 
@@ -22,11 +23,10 @@ final class SchemaDiff {
 		parent.forEach((table) -> before.put(table.name(), table.raw()));
 		var after = new TreeMap<String, String>();
 		branch.forEach((table) -> after.put(table.name(), table.raw()));
-		var names = new TreeMap<String, Boolean>();
-		before.keySet().forEach((name) -> names.put(name, true));
-		after.keySet().forEach((name) -> names.put(name, true));
+		var names = new TreeSet<>(before.keySet());
+		names.addAll(after.keySet());
 		var diffs = new ArrayList<TableSchema>();
-		for (var name : names.keySet()) {
+		for (var name : names) {
 			var old = before.getOrDefault(name, "");
 			var now = after.getOrDefault(name, "");
 			if (!old.equals(now)) {

@@ -216,6 +216,7 @@ class PostgresServerIntegrationTests {
 			assertThat(column(connection, "show lock_timeout")).containsExactly("0");
 		}
 		this.server.setParameters("ps_gone_" + this.branch, Map.of("work_mem", "8MB"));
+		assertThat(this.server.schema("ps_gone_" + this.branch, "public")).isEmpty();
 	}
 
 	@Test
