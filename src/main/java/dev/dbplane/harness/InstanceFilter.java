@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
  * key.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record InstanceFilter(FilterType filterType, @Valid @Size(max = 128) List<@NotNull @Valid Tag> instanceTags) {
+record InstanceFilter(FilterType filterType, @Size(max = 128) List<@NotNull @Valid Tag> instanceTags) {
 
 	static final InstanceFilter NONE = new InstanceFilter(null, null);
 
