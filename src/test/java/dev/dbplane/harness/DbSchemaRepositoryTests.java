@@ -1,11 +1,13 @@
 package dev.dbplane.harness;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import dev.dbplane.RepositoryTest;
 import dev.dbplane.persistence.Constraints;
 import jakarta.persistence.EntityManager;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +138,34 @@ class DbSchemaRepositoryTests extends RepositoryTest {
 
 		assertThat(page.items()).extracting(DbSchema::getIdentifier).containsExactly("alpha", "beta", "gamma");
 		assertThat(page.total()).isEqualTo(3);
+	}
+
+	@Test
+	void whenTwoListsDifferOnlyInTheirValuesThenTheSecondReusesTheFirstsPlanAndGetsItsOwnRows() {
+		this.schemas.saveAndFlush(repositorySchema("alpha"));
+		this.schemas.saveAndFlush(repositorySchema("beta"));
+		var plans = this.entityManager.getEntityManagerFactory()
+			.unwrap(SessionFactoryImplementor.class)
+			.getQueryEngine()
+			.getInterpretationCache();
+
+		var alpha = search("alph");
+		int cached = plans.getNumberOfCachedQueryPlans();
+		var beta = search("BET");
+
+		assertThat(alpha).containsExactly("alpha");
+		assertThat(beta).containsExactly("beta");
+		assertThat(cached).isPositive();
+		assertThat(plans.getNumberOfCachedQueryPlans()).isEqualTo(cached);
+	}
+
+	private List<String> search(String term) {
+		var query = new ListQuery(null, null, "name", "ASC", term);
+		return query.page(this.schemas, DbSchemaRepository.matching(this.account, "org", "proj", null, query))
+			.items()
+			.stream()
+			.map(DbSchema::getIdentifier)
+			.toList();
 	}
 
 	private DbSchema repositorySchema(String identifier) {
