@@ -149,19 +149,26 @@ class DbSchemaRepositoryTests extends RepositoryTest {
 			.getQueryEngine()
 			.getInterpretationCache();
 
+		int before = plans.getNumberOfCachedQueryPlans();
 		var alpha = search("alph");
-		int cached = plans.getNumberOfCachedQueryPlans();
+		int afterFirst = plans.getNumberOfCachedQueryPlans();
 		var beta = search("BET");
 
 		assertThat(alpha).containsExactly("alpha");
 		assertThat(beta).containsExactly("beta");
-		assertThat(cached).isPositive();
-		assertThat(plans.getNumberOfCachedQueryPlans()).isEqualTo(cached);
+		assertThat(afterFirst).isGreaterThan(before);
+		assertThat(plans.getNumberOfCachedQueryPlans()).isEqualTo(afterFirst);
 	}
 
+	/**
+	 * A search of a shape no other test lists with (a migration type, oldest update
+	 * first), so that its first run is the one that caches the plan.
+	 */
 	private List<String> search(String term) {
-		var query = new ListQuery(null, null, "name", "ASC", term);
-		return query.page(this.schemas, DbSchemaRepository.matching(this.account, "org", "proj", null, query))
+		var query = new ListQuery(null, null, "updated", "ASC", term);
+		return query
+			.page(this.schemas,
+					DbSchemaRepository.matching(this.account, "org", "proj", MigrationType.Liquibase, query))
 			.items()
 			.stream()
 			.map(DbSchema::getIdentifier)
